@@ -1,0 +1,17 @@
+package dev.onewindow.platform.calendar;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * When a deadline clock turns yellow ({@code onewindow.clock.*}; DOMAIN.md §0): at {@code yellowRatio} of its
+ * limit used, or with {@code yellowRemainingWorkingDays} or fewer left.
+ */
+@ConfigurationProperties("onewindow.clock")
+public record ClockProperties(Double yellowRatio, Integer yellowRemainingWorkingDays) {
+
+    public ClockThresholds thresholds() {
+        return new ClockThresholds(yellowRatio == null ? ClockThresholds.DEFAULTS.yellowRatio() : yellowRatio,
+                yellowRemainingWorkingDays == null ? ClockThresholds.DEFAULTS.yellowRemainingWorkingDays()
+                        : yellowRemainingWorkingDays);
+    }
+}

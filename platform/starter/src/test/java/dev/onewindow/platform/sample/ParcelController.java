@@ -1,0 +1,80 @@
+package dev.onewindow.platform.sample;
+
+import java.time.Instant;
+
+import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class ParcelController {
+
+    private final ParcelRepository parcels;
+
+    ParcelController(ParcelRepository parcels) {
+        this.parcels = parcels;
+    }
+
+    record RegisterParcelRequest(@NotBlank @Size(max = 20) String id, @NotBlank @Pattern(regexp = "\\d{6}") String region,
+            @NotBlank @Size(max = 50) String label) {
+    }
+
+    record ParcelResponse(String id, String status, String label) {
+        static ParcelResponse of(Parcel parcel) {
+            return new ParcelResponse(parcel.id(), parcel.status().name(), parcel.label());
+        }
+    }
+
+    @PostMapping("/parcels")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('window-officer')")
+    ParcelResponse register(@Valid @RequestBody RegisterParcelRequest request) {
+        return ParcelResponse.of(parcels.insert(Parcel.register(request.id(), request.region(), request.label(),
+                Instant.now())));
+    }
+
+    @GetMapping("/parcels/{id}")
+    ParcelResponse get(@PathVariable String id) {
+        return ParcelResponse.of(parcels.findById(id).orElseThrow(() -> ApiException.notFound("parcel", id)));
+    }
+
+    /** {@code holdMillis} widens the load→save window so a test can make two requests truly concurrent. */
+    @PostMapping("/parcels/{id}/ship")
+    @PreAuthorize("hasRole('window-officer')")
+    ParcelResponse ship(@PathVariable String id, @RequestParam(defaultValue = "0") long holdMillis)
+            throws InterruptedException {
+        Parcel parcel = parcels.findById(id).orElseThrow(() -> ApiException.notFound("parcel", id));
+        parcel.ship(Instant.now());
+        Thread.sleep(Math.min(holdMillis, 2000));
+        return ParcelResponse.of(parcels.save(parcel));
+    }
+
+    @GetMapping("/me")
+    Caller me(Caller caller) {
+        return caller;
+    }
+
+    @GetMapping("/public/ping")
+    String ping() {
+        return "pong";
+    }
+
+    @GetMapping("/failure")
+    String failure() {
+        throw new IllegalStateException("secret internal detail: db password is hunter2");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.onewindow.platform.testkit;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server, memory backend) inside the test JVM: the real driver talks to
+ * it over a socket, so queries, indexes and atomic updates are exercised for real. It has no transactions and no
+ * sessions — neither does OneWindow's design depend on them. One instance is shared per JVM.
+ */
+public final class MongoStandIn {
+
+    private static MongoStandIn shared;
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private MongoStandIn() {
+        this.server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", KafkaBroker.freePort());
+        this.address = server.getLocalAddress();
+    }
+
+    public static synchronized MongoStandIn shared() {
+        if (shared == null) {
+            shared = new MongoStandIn();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.server::shutdownNow, "mongo-stand-in-shutdown"));
+        }
+        return shared;
+    }
+
+    /** Connection string for one database on this server. */
+    public String uri(String database) {
+        return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+    }
+}
