@@ -32,7 +32,7 @@ public class OutboxMongoListener extends AbstractMongoEventListener<AggregateRoo
     @Override
     public void onAfterSave(AfterSaveEvent<AggregateRoot> event) {
         if (!event.getSource().pendingEvents().isEmpty()) {
-            relay.nudge(event.getCollectionName(), event.getDocument().get("_id"));
+            relay.nudge(event.getCollectionName(), event.getDocument());
         }
     }
 }

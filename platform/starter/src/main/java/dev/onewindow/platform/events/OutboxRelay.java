@@ -64,7 +64,7 @@ public class OutboxRelay implements DisposableBean {
     private final OutboxProperties properties;
     private final ScheduledExecutorService worker;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
-    private final Map<String, Set<Object>> nudged = new ConcurrentHashMap<>();
+    private final Map<String, Map<Object, Document>> nudged = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Counter published;
     private final Counter failed;
@@ -93,10 +93,14 @@ public class OutboxRelay implements DisposableBean {
         worker.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Asks the relay to publish the pending events of one aggregate soon (called right after its save). */
-    public void nudge(String collection, Object id) {
+    /**
+     * Asks the relay to publish one aggregate's pending events soon (called right after its save). {@code saved} is
+     * the document exactly as written, so the relay need not read it back; a later save of the same aggregate
+     * supersedes it, since its outbox holds every entry still unpublished when it was loaded.
+     */
+    public void nudge(String collection, Document saved) {
         track(collection);
-        nudged.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet()).add(id);
+        nudged.computeIfAbsent(collection, c -> new ConcurrentHashMap<>()).put(saved.get("_id"), saved);
         if (drainScheduled.compareAndSet(false, true)) {
             worker.execute(this::drainNudges);
         }
@@ -119,19 +123,21 @@ public class OutboxRelay implements DisposableBean {
     private void drainNudges() {
         drainScheduled.set(false);
         try {
-            for (Map.Entry<String, Set<Object>> entry : nudged.entrySet()) {
-                Set<Object> ids = entry.getValue();
-                List<Object> batch = new ArrayList<>();
-                for (Object id : ids) {
-                    ids.remove(id);
-                    batch.add(id);
+            for (Map.Entry<String, Map<Object, Document>> entry : nudged.entrySet()) {
+                Map<Object, Document> pending = entry.getValue();
+                List<Document> batch = new ArrayList<>();
+                for (Object id : pending.keySet()) {
+                    Document saved = pending.remove(id);
+                    if (saved != null) {
+                        batch.add(saved);
+                    }
                     if (batch.size() == properties.batchSize()) {
-                        publish(entry.getKey(), Filters.and(Filters.in("_id", batch), Filters.exists(EVENT_ID)));
-                        batch.clear();
+                        publish(entry.getKey(), batch);
+                        batch = new ArrayList<>();
                     }
                 }
                 if (!batch.isEmpty()) {
-                    publish(entry.getKey(), Filters.and(Filters.in("_id", batch), Filters.exists(EVENT_ID)));
+                    publish(entry.getKey(), batch);
                 }
             }
         } catch (RuntimeException e) {
@@ -139,20 +145,21 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** One round: send the matching documents' entries, wait for acks, pull what was acknowledged. */
     private int publish(String collectionName, Bson filter) {
+        List<Document> documents = mongo.getCollection(collectionName).find(filter)
+                .projection(Projections.include(OUTBOX)).limit(properties.batchSize()).into(new ArrayList<>());
+        return documents.isEmpty() ? 0 : publish(collectionName, documents);
+    }
+
+    /** One round: send the documents' outbox entries, wait for acks, pull what was acknowledged. */
+    private int publish(String collectionName, List<Document> documents) {
         MongoCollection<Document> collection = mongo.getCollection(collectionName);
-        List<Document> documents = collection.find(filter).projection(Projections.include(OUTBOX))
-                .limit(properties.batchSize()).into(new ArrayList<>());
-        if (documents.isEmpty()) {
-            return 0;
-        }
         Map<Object, List<Sent>> sentByDocument = new LinkedHashMap<>();
         boolean brokerUnreachable = false;
         for (Document document : documents) {
             Object id = document.get("_id");
             List<Sent> sent = new ArrayList<>();
-            for (Document entry : document.getList(OUTBOX, Document.class)) {
+            for (Document entry : document.getList(OUTBOX, Document.class, List.of())) {
                 // once a send could not even start, the rest of the round would only wait for the same timeout
                 Sent attempt = brokerUnreachable ? Sent.notSent(entry) : send(String.valueOf(id), entry);
                 brokerUnreachable |= attempt.ack == null;
