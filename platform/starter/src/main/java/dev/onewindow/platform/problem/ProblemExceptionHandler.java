@@ -93,17 +93,13 @@ public class ProblemExceptionHandler {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return respond(Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
-                    "the field '" + field + "' is not part of this request",
-                    java.util.Map.of("errors", List.of(new FieldViolation(field, "UNKNOWN_FIELD",
-                            "unknown field")))));
+            return fieldProblem("UNKNOWN_FIELD", "the field '" + field + "' is not part of this request",
+                    new FieldViolation(field, "UNKNOWN_FIELD", "unknown field"));
         }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             String field = path((JacksonException) cause);
-            return respond(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_VALUE",
-                    "the field '" + field + "' has a value of the wrong type or format",
-                    java.util.Map.of("errors", List.of(new FieldViolation(field, "INVALID_VALUE",
-                            "wrong type or format")))));
+            return fieldProblem("INVALID_VALUE", "the field '" + field + "' has a value of the wrong type or format",
+                    new FieldViolation(field, "INVALID_VALUE", "wrong type or format"));
         }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
                 "the request body is missing or is not valid JSON"));
@@ -111,19 +107,16 @@ public class ProblemExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                "the parameter '" + e.getName() + "' has an invalid value",
-                java.util.Map.of("errors", List.of(new FieldViolation(e.getName(), "INVALID_VALUE",
-                        "invalid value")))));
+        return fieldProblem("INVALID_PARAMETER", "the parameter '" + e.getName() + "' has an invalid value",
+                new FieldViolation(e.getName(), "INVALID_VALUE", "invalid value"));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
     ResponseEntity<ProblemDetail> missingParameter(Exception e) {
         String name = e instanceof MissingServletRequestParameterException p ? p.getParameterName()
                 : ((MissingRequestHeaderException) e).getHeaderName();
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER",
-                "the parameter '" + name + "' is required",
-                java.util.Map.of("errors", List.of(new FieldViolation(name, "REQUIRED", "required")))));
+        return fieldProblem("MISSING_PARAMETER", "the parameter '" + name + "' is required",
+                new FieldViolation(name, "REQUIRED", "required"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -191,6 +184,12 @@ public class ProblemExceptionHandler {
         log.error("unexpected error", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "an unexpected error occurred; quote the traceId when reporting it"));
+    }
+
+    /** A 400 about one field, listed in {@code errors[]} like every validation problem. */
+    private static ResponseEntity<ProblemDetail> fieldProblem(String code, String detail, FieldViolation violation) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, code, detail, java.util.Map.of("errors",
+                List.of(violation))));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
