@@ -44,6 +44,11 @@ public final class TopicReader implements AutoCloseable {
         return new TopicReader(KafkaBroker.shared().bootstrapServers(), List.of(topics));
     }
 
+    /** Reads the given topics of any broker (e.g. the local stack's) from their beginning. */
+    public static TopicReader fromBeginning(String bootstrapServers, Collection<String> topics) {
+        return new TopicReader(bootstrapServers, topics);
+    }
+
     /** Polls until the records seen so far satisfy {@code until}, or fails after {@code timeout}. */
     public List<ConsumerRecord<String, String>> awaitRecords(Predicate<List<ConsumerRecord<String, String>>> until,
             Duration timeout) {
