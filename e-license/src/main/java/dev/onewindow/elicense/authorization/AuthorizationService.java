@@ -1,0 +1,212 @@
+package dev.onewindow.elicense.authorization;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.onewindow.elicense.config.ELicenseProperties;
+import dev.onewindow.elicense.license.HolderRefs;
+import dev.onewindow.elicense.license.License;
+import dev.onewindow.elicense.license.LicenseContent;
+import dev.onewindow.elicense.license.LicenseReads;
+import dev.onewindow.elicense.license.LicenseRepository;
+import dev.onewindow.elicense.license.LicenseService;
+import dev.onewindow.elicense.license.LicenseStatus;
+import dev.onewindow.elicense.license.Verification;
+import dev.onewindow.elicense.licensetype.LicenseTypes;
+import dev.onewindow.elicense.seal.Base64Url;
+import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.security.Caller;
+import dev.onewindow.platform.security.Roles;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Holder consent (一码通): the holder creates a short-lived, single-use code for a department (and optionally a
+ * case), chosen licences and optionally chosen fields; staff of that department, or a trusted service acting for it,
+ * redeem it once to read exactly that. Every redemption is recorded for the holder and published.
+ */
+@Service
+public class AuthorizationService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String[] STAFF_ROLES = {Roles.WINDOW_OFFICER, Roles.REVIEWER, Roles.APPROVER,
+            Roles.DEPT_ADMIN, Roles.DEPT_HANDLER};
+
+    private final MongoTemplate mongo;
+    private final LicenseRepository licenses;
+    private final LicenseService licenseService;
+    private final LicenseTypes types;
+    private final Verification verification;
+    private final LicenseReads reads;
+    private final HolderRefs holders;
+    private final ELicenseProperties properties;
+    private final Clock clock;
+
+    public AuthorizationService(MongoTemplate mongo, LicenseRepository licenses, LicenseService licenseService,
+            LicenseTypes types, Verification verification, LicenseReads reads, HolderRefs holders,
+            ELicenseProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.licenses = licenses;
+        this.licenseService = licenseService;
+        this.types = types;
+        this.verification = verification;
+        this.reads = reads;
+        this.holders = holders;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public record Created(String code, Instant expiresAt, List<String> licenseIds, String departmentCode,
+            List<String> fields) {
+    }
+
+    /**
+     * @param fields {@code null} for every field; otherwise names that must exist on at least one chosen licence
+     * @throws ApiException 404 when a licence is not the caller's
+     */
+    public Created create(Caller caller, String departmentCode, String caseRef, String purpose,
+            List<String> licenseIds, List<String> fields) {
+        List<String> refs = holders.of(caller);
+        if (refs.isEmpty()) {
+            throw ApiException.forbidden("only a licence holder can authorize the use of licences");
+        }
+        Set<String> ids = new LinkedHashSet<>(licenseIds);
+        Set<String> knownFields = new LinkedHashSet<>();
+        Set<String> holderRefs = new LinkedHashSet<>();
+        for (String id : ids) {
+            License license = licenses.findById(id).filter(l -> refs.contains(l.holderRef()))
+                    .orElseThrow(() -> ApiException.notFound("licence", id));
+            holderRefs.add(license.holderRef());
+            types.find(license.typeCode()).ifPresent(t -> t.fields().forEach(f -> knownFields.add(f.name())));
+        }
+        if (fields != null) {
+            List<String> unknown = fields.stream().filter(f -> !knownFields.contains(f)).toList();
+            if (!unknown.isEmpty()) {
+                throw ApiException.badRequest("UNKNOWN_LICENSE_FIELD",
+                        "none of the chosen licences has the field(s) " + unknown);
+            }
+        }
+        Instant now = now();
+        String code = newCode();
+        HolderAuthorization authorization = new HolderAuthorization(hash(code), List.copyOf(holderRefs),
+                departmentCode, caseRef, purpose, List.copyOf(ids), fields == null ? null
+                        : List.copyOf(new LinkedHashSet<>(fields)), now, now.plus(properties.authorizationTtl()),
+                null, null, null);
+        mongo.insert(authorization);
+        return new Created(code, authorization.expiresAt(), authorization.licenseIds(), departmentCode,
+                authorization.fields());
+    }
+
+    /** One licence as the redeeming department reads it. */
+    public record RedeemedLicense(String licenseId, String typeCode, LicenseStatus status, boolean signatureValid,
+            String holderRef, LocalDate validUntil, Map<String, Object> fields) {
+    }
+
+    /**
+     * @throws ApiException 403 for a caller who may not act for {@code departmentCode}; 404 for an unknown code or
+     *                      one for another department or case; 409 {@code AUTHORIZATION_USED}; 410
+     *                      {@code AUTHORIZATION_EXPIRED}
+     */
+    public List<RedeemedLicense> redeem(Caller caller, String code, String departmentCode, String caseRef) {
+        boolean trustedService = caller.clientId() != null
+                && properties.trustedRedeemers().contains(caller.clientId());
+        boolean departmentStaff = caller.hasAnyRole(STAFF_ROLES) && caller.inDepartment(departmentCode);
+        if (!trustedService && !departmentStaff) {
+            throw ApiException.forbidden("only staff of " + departmentCode
+                    + ", or a trusted service acting for it, may redeem its authorizations");
+        }
+        String id = hash(code);
+        HolderAuthorization authorization = mongo.findById(id, HolderAuthorization.class);
+        if (authorization == null || !authorization.departmentCode().equals(departmentCode)
+                || (authorization.caseRef() != null && !authorization.caseRef().equals(caseRef))) {
+            throw ApiException.notFound("authorization", "code");
+        }
+        Instant now = now();
+        requireRedeemable(authorization, now);
+        String reader = caller.username() != null ? caller.username() : caller.clientId();
+        // single use, also under concurrent redemptions: only the update that finds it unused and unexpired wins
+        var consumed = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("redeemedAt").is(null)
+                        .and("expiresAt").gt(now)),
+                new Update().set("redeemedAt", now).set("redeemedBy", reader).set("redeemedCaseRef", caseRef),
+                HolderAuthorization.class);
+        if (consumed.getModifiedCount() == 0) {
+            requireRedeemable(mongo.findById(id, HolderAuthorization.class), now);
+            throw used();
+        }
+        List<RedeemedLicense> result = new ArrayList<>();
+        for (String licenseId : authorization.licenseIds()) {
+            License license = licenses.findById(licenseId).orElse(null);
+            if (license == null) {
+                continue;
+            }
+            LicenseContent content = licenseService.content(license);
+            Map<String, Object> disclosed = new LinkedHashMap<>();
+            content.fields().forEach((name, value) -> {
+                if (authorization.fields() == null || authorization.fields().contains(name)) {
+                    disclosed.put(name, value);
+                }
+            });
+            Verification.Result verified = verification.byId(licenseId);
+            reads.record(license, new LicenseReads.Read(id + ":" + licenseId, departmentCode, reader, caseRef,
+                    authorization.purpose(), License.CHANNEL_AUTHORIZATION, List.copyOf(disclosed.keySet())));
+            result.add(new RedeemedLicense(licenseId, license.typeCode(), verified.status(),
+                    verified.signatureValid(), license.holderRef(), license.validUntil(), disclosed));
+        }
+        return result;
+    }
+
+    private static void requireRedeemable(HolderAuthorization authorization, Instant now) {
+        if (authorization == null) {
+            throw ApiException.notFound("authorization", "code");
+        }
+        if (authorization.redeemedAt() != null) {
+            throw used();
+        }
+        if (!now.isBefore(authorization.expiresAt())) {
+            throw new ApiException(HttpStatus.GONE, "AUTHORIZATION_EXPIRED",
+                    "the authorization expired; ask the holder for a new one")
+                    .with("expiresAt", authorization.expiresAt().toString());
+        }
+    }
+
+    private static ApiException used() {
+        return ApiException.conflict("AUTHORIZATION_USED", "the authorization was already used; it is single-use");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** 256 random bits, base64url: unguessable, and short enough for a QR code. */
+    private static String newCode() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64Url.encode(bytes);
+    }
+
+    static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.onewindow.elicense.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * e-license settings ({@code onewindow.elicense.*}); every default is documented in {@code application.yml}.
+ *
+ * @param authorizationTtl     how long a holder's authorization code can be redeemed (default 10 minutes)
+ * @param trustedRedeemers     client ids ({@code azp}) of services that may redeem an authorization on behalf of the
+ *                             department named in it (default {@code [case-handling]})
+ * @param trustedIssuers       client ids of systems that may issue licences of any department through the API
+ *                             (default none: department systems use a token of their own department)
+ * @param generateMissingKeys  dev/local only: generate and store a department's seal key on first use when none is
+ *                             configured (production sets {@code false} and configures keys from Secrets)
+ * @param departmentAlgorithms seal algorithm per department for generated keys ({@code ES256} default, {@code SM2})
+ * @param signingKeys          configured seal keys per department code
+ * @param statusList           bitstring status list settings
+ * @param demo                 demo licences issued at start (local stack only)
+ */
+@ConfigurationProperties("onewindow.elicense")
+public record ELicenseProperties(Duration authorizationTtl, List<String> trustedRedeemers, List<String> trustedIssuers,
+        Boolean generateMissingKeys, Map<String, String> departmentAlgorithms,
+        Map<String, DepartmentKeys> signingKeys, StatusList statusList, Demo demo) {
+
+    public ELicenseProperties {
+        authorizationTtl = authorizationTtl == null ? Duration.ofMinutes(10) : authorizationTtl;
+        trustedRedeemers = trustedRedeemers == null ? List.of("case-handling") : List.copyOf(trustedRedeemers);
+        trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
+        generateMissingKeys = generateMissingKeys != null && generateMissingKeys;
+        departmentAlgorithms = departmentAlgorithms == null ? Map.of() : Map.copyOf(departmentAlgorithms);
+        signingKeys = signingKeys == null ? Map.of() : Map.copyOf(signingKeys);
+        statusList = statusList == null ? new StatusList(null, null) : statusList;
+        demo = demo == null ? new Demo(null, null) : demo;
+        if (authorizationTtl.isNegative() || authorizationTtl.isZero()) {
+            throw new IllegalArgumentException("onewindow.elicense.authorization-ttl must be positive");
+        }
+    }
+
+    /**
+     * A department's configured seal keys. {@code keys} maps a key id to its material; the active one signs new
+     * licences, the others stay published so licences they signed remain verifiable after a rotation.
+     */
+    public record DepartmentKeys(String activeKid, Map<String, KeyEntry> keys) {
+
+        public DepartmentKeys {
+            keys = keys == null ? Map.of() : Map.copyOf(keys);
+        }
+    }
+
+    /**
+     * One key: {@code algorithm} {@code ES256} (default) or {@code SM2}; {@code privateKey} PKCS#8 as PEM or Base64
+     * (omitted for a retired key kept only for verification, which then needs {@code publicKey}, X.509
+     * SubjectPublicKeyInfo as PEM or Base64).
+     */
+    public record KeyEntry(String algorithm, String privateKey, String publicKey) {
+    }
+
+    /**
+     * @param minimumSize bits in a published list at least (W3C Bitstring Status List recommends 131,072 so that one
+     *                    licence hides among many); the list grows in steps of this size
+     * @param maxAge      how long a built list is served before it is rebuilt even without a known change (changes
+     *                    made by this or another instance are normally seen at once)
+     */
+    public record StatusList(Integer minimumSize, Duration maxAge) {
+
+        public StatusList {
+            minimumSize = minimumSize == null ? 131_072 : minimumSize;
+            maxAge = maxAge == null ? Duration.ofMinutes(5) : maxAge;
+            if (minimumSize < 8 || minimumSize % 8 != 0) {
+                throw new IllegalArgumentException("status-list.minimum-size must be a positive multiple of 8");
+            }
+        }
+    }
+
+    /** Demo licences (local stack): issued once at start, idempotently. */
+    public record Demo(Boolean enabled, List<DemoLicense> licenses) {
+
+        public Demo {
+            enabled = enabled != null && enabled;
+            licenses = licenses == null ? List.of() : List.copyOf(licenses);
+        }
+    }
+
+    public record DemoLicense(String typeCode, String holderIdNumber, String holderUscc, String region,
+            Map<String, Object> fields) {
+    }
+}

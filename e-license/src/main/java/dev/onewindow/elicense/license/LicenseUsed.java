@@ -1,0 +1,11 @@
+package dev.onewindow.elicense.license;
+
+import java.util.List;
+
+/**
+ * {@code license.used} (用证记录): a department read the licence with the holder's authorization. Names the fields
+ * disclosed, never their values.
+ */
+public record LicenseUsed(String licenseId, String typeCode, String issuerDepartment, String region,
+        String usedByDepartment, String caseRef, String channel, List<String> disclosedFields) {
+}

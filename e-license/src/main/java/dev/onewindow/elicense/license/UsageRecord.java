@@ -1,0 +1,19 @@
+package dev.onewindow.elicense.license;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One read of a licence by someone other than its holder (用证记录), kept for the holder to see: which department,
+ * who, for which case and purpose, which fields, when. Field values are never recorded.
+ */
+@Document("license_usage")
+@CompoundIndex(name = "holder_at", def = "{'holderRef': 1, 'at': -1}")
+public record UsageRecord(@Id String id, String holderRef, String licenseId, String typeCode,
+        String usedByDepartment, String reader, String caseRef, String purpose, String channel,
+        List<String> disclosedFields, Instant at) {
+}

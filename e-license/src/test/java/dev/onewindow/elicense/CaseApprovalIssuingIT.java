@@ -1,0 +1,201 @@
+package dev.onewindow.elicense;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.onewindow.elicense.support.Fixtures;
+import dev.onewindow.platform.personal.LookupHasher;
+import dev.onewindow.platform.testkit.ApiClient;
+import dev.onewindow.platform.testkit.ConsumerLag;
+import dev.onewindow.platform.testkit.IntegrationTest;
+import dev.onewindow.platform.testkit.KafkaBroker;
+import dev.onewindow.platform.testkit.TopicReader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issuing on case approval, over the real broker: case-handling's {@code case.approved} envelope, shaped as the
+ * contract says, published with a raw producer — twice — issues exactly one licence, announced once.
+ */
+@IntegrationTest
+class CaseApprovalIssuingIT {
+
+    private static final String CASE_TOPIC = "case-handling.case.events.v1";
+    private static final String GROUP = "e-license.issuing";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LookupHasher hasher;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void aCaseApprovalDeliveredTwiceIssuesExactlyOneLicence() {
+        String idNumber = Fixtures.newIdNumber();
+        String caseId = UUID.randomUUID().toString();
+        String approval = caseApproved(caseId, "SPJYXKZ", hasher.hashIdNumber(idNumber), Fixtures.spjyxkz());
+
+        // the same event redelivered, and the case's approval published again as a new event (e.g. replayed)
+        publish(caseId, approval, approval, caseApproved(caseId, "SPJYXKZ", hasher.hashIdNumber(idNumber),
+                Fixtures.spjyxkz()));
+        ConsumerLag.awaitCaughtUp(GROUP, CASE_TOPIC, Duration.ofSeconds(60));
+
+        ApiClient api = ApiClient.localPort(port);
+        String holder = Fixtures.citizen(idNumber);
+        JsonNode licences = api.get("/api/v1/licenses").token(holder).send().json();
+        assertThat(licences).hasSize(1);
+        JsonNode licence = licences.get(0);
+        assertThat(licence.get("caseId").asString()).isEqualTo(caseId);
+        assertThat(licence.get("typeCode").asString()).isEqualTo("SPJYXKZ");
+        assertThat(licence.get("issuerDepartment").asString()).isEqualTo("SCJGJ");
+        assertThat(licence.get("status").asString()).isEqualTo("VALID");
+        String licenceId = licence.get("licenseId").asString();
+        assertThat(licenceId).matches("SPJYXKZ341300\\d{8}");
+
+        // license.issued, once, per the contract (no personal fields), correlated with the approval
+        try (TopicReader topic = TopicReader.fromBeginning(Fixtures.LICENSE_TOPIC)) {
+            List<JsonNode> events = topic.awaitEvents(licenceId, 1, Duration.ofSeconds(30));
+            assertThat(topic.eventsOf(licenceId)).extracting(e -> e.get("type").asString())
+                    .containsOnly("license.issued");
+            JsonNode issued = events.get(0);
+            Fixtures.assertMatchesContract(issued);
+            assertThat(issued.get("data").get("caseId").asString()).isEqualTo(caseId);
+            assertThat(issued.get("data").get("validUntil").asString()).isNotBlank();
+            assertThat(issued.get("region").asString()).isEqualTo("341300");
+            assertThat(issued.get("correlationId").asString()).isEqualTo("corr-" + caseId);
+            assertThat(issued.get("causationId").asString()).isNotBlank();
+            assertThat(issued.toString()).doesNotContain(idNumber, "赵强");
+        }
+
+        // the holder sees the face the case carried, and anyone can verify it
+        JsonNode face = api.get("/api/v1/licenses/" + licenceId).token(holder).send().json().get("fields");
+        assertThat(face.get("legalRepresentative").asString()).isEqualTo("赵强");
+        JsonNode verified = Fixtures.verify(api, licenceId);
+        assertThat(verified.get("signatureValid").asBoolean()).isTrue();
+        assertThat(verified.get("status").asString()).isEqualTo("VALID");
+    }
+
+    @Test
+    void anApprovalWhoseResultIsADocumentIssuesNothing() {
+        String idNumber = Fixtures.newIdNumber();
+        String caseId = UUID.randomUUID().toString();
+        publish(caseId, caseApproved(caseId, null, hasher.hashIdNumber(idNumber), Map.of()));
+        ConsumerLag.awaitCaughtUp(GROUP, CASE_TOPIC, Duration.ofSeconds(60));
+
+        assertThat(ApiClient.localPort(port).get("/api/v1/licenses").token(Fixtures.citizen(idNumber)).send().json())
+                .isEmpty();
+    }
+
+    @Test
+    void anApprovalWhoseFaceDoesNotFitTheLicenceTypeIsDeadLetteredNotIssued() {
+        String idNumber = Fixtures.newIdNumber();
+        String caseId = UUID.randomUUID().toString();
+        Map<String, Object> face = Fixtures.spjyxkz();
+        face.remove("premises");
+        publish(caseId, caseApproved(caseId, "SPJYXKZ", hasher.hashIdNumber(idNumber), face));
+        // and a department that does not issue the type cannot have it issued under its name
+        String wrongIssuer = UUID.randomUUID().toString();
+        publish(wrongIssuer, caseApproved(wrongIssuer, "GAJ", "341300", "SPJYXKZ", hasher.hashIdNumber(idNumber),
+                Fixtures.spjyxkz()));
+
+        try (TopicReader deadLetters = TopicReader.fromBeginning(CASE_TOPIC + ".DLT")) {
+            deadLetters.awaitRecords(r -> r.stream().anyMatch(x -> caseId.equals(x.key()))
+                    && r.stream().anyMatch(x -> wrongIssuer.equals(x.key())), Duration.ofSeconds(60));
+        }
+        assertThat(ApiClient.localPort(port).get("/api/v1/licenses").token(Fixtures.citizen(idNumber)).send().json())
+                .isEmpty();
+    }
+
+    @Test
+    void otherCaseEventsAreIgnored() {
+        String caseId = UUID.randomUUID().toString();
+        String submitted = caseApproved(caseId, "SPJYXKZ", "ab".repeat(32), Fixtures.spjyxkz())
+                .replace("\"case.approved\"", "\"case.submitted\"");
+        publish(caseId, submitted);
+        ConsumerLag.awaitCaughtUp(GROUP, CASE_TOPIC, Duration.ofSeconds(60));
+        assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), "licenses")).isZero();
+        try (TopicReader deadLetters = TopicReader.fromBeginning(CASE_TOPIC + ".DLT")) {
+            assertThat(deadLetters.eventsOf(caseId)).isEmpty();
+        }
+    }
+
+    @Test
+    void aDistrictCaseIsIssuedByTheDistrictBureauInItsRegion() {
+        String idNumber = Fixtures.newIdNumber();
+        String caseId = UUID.randomUUID().toString();
+        publish(caseId, caseApproved(caseId, "YQSCJGJ", "341302", "SPJYXKZ", hasher.hashIdNumber(idNumber),
+                Fixtures.spjyxkz()));
+        ConsumerLag.awaitCaughtUp(GROUP, CASE_TOPIC, Duration.ofSeconds(60));
+
+        JsonNode licence = ApiClient.localPort(port).get("/api/v1/licenses").token(Fixtures.citizen(idNumber)).send()
+                .json().get(0);
+        assertThat(licence.get("issuerDepartment").asString()).isEqualTo("YQSCJGJ");
+        assertThat(licence.get("licenseId").asString()).startsWith("SPJYXKZ341302");
+    }
+
+    /** A {@code case.approved} envelope as docs/service-contracts.md shapes it. */
+    private static String caseApproved(String caseId, String resultLicenseType, String holderRef,
+            Map<String, Object> licenseFields) {
+        return caseApproved(caseId, "SCJGJ", "341300", resultLicenseType, holderRef, licenseFields);
+    }
+
+    private static String caseApproved(String caseId, String department, String region, String resultLicenseType,
+            String holderRef, Map<String, Object> licenseFields) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", caseId);
+        data.put("caseNo", "34130020260302" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)));
+        data.put("implementationCode", "XK00105000341300SCJGJ");
+        data.put("entryVersion", 2);
+        data.put("departmentCode", department);
+        data.put("region", region);
+        data.put("resultLicenseType", resultLicenseType);
+        data.put("holderRef", holderRef);
+        data.put("holderDisplayName", "赵*");
+        data.put("licenseFields", licenseFields);
+        data.put("approvedBy", "approver1"); // a field e-license does not read
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("type", "case.approved");
+        envelope.put("source", "case-handling");
+        envelope.put("occurredAt", Instant.now().toString());
+        envelope.put("aggregateType", "case");
+        envelope.put("aggregateId", caseId);
+        envelope.put("sequence", 5);
+        envelope.put("schemaVersion", 1);
+        envelope.put("region", region);
+        envelope.put("correlationId", "corr-" + caseId);
+        envelope.put("causationId", null);
+        envelope.put("data", data);
+        return JSON.writeValueAsString(envelope);
+    }
+
+    private static void publish(String key, String... envelopes) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            for (String envelope : envelopes) {
+                producer.send(new ProducerRecord<>(CASE_TOPIC, key, envelope));
+            }
+            producer.flush();
+        }
+    }
+}

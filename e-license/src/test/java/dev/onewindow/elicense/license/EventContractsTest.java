@@ -1,0 +1,71 @@
+package dev.onewindow.elicense.license;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.onewindow.elicense.support.JsonSchemaCheck;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each event type's JSON Schema and golden sample ({@code contracts/events/}) against what the event records
+ * serialise to. The integration tests check the events that actually reach the topic against the same schemas.
+ */
+class EventContractsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Names that would mean personal data leaked into an event. */
+    private static final Set<String> PERSONAL = Set.of("fields", "holderRef", "idNumber", "name", "holderName",
+            "legalRepresentative", "owner", "holderDisplayName", "purpose", "reader");
+
+    static Map<String, Object> events() {
+        return Map.of(
+                "license.issued", new LicenseIssued("SPJYXKZ34130000000001", "SPJYXKZ", 1, "6650f0c2a1b2c3d4e5f60718",
+                        null, "SCJGJ", "341300", LocalDate.parse("2026-03-02"), LocalDate.parse("2031-03-01")),
+                "license.revoked", new LicenseRevoked("SPJYXKZ34130000000001", "SPJYXKZ", "SCJGJ", "341300",
+                        "SPJYXKZ34130000000002"),
+                "license.suspended", new LicenseSuspended("YYZZ34130000000007", "YYZZ", "SCJGJ", "341300"),
+                "license.reinstated", new LicenseReinstated("YYZZ34130000000007", "YYZZ", "SCJGJ", "341300"),
+                "license.used", new LicenseUsed("JMSFZ34130000000001", "JMSFZ", "GAJ", "341300", "SCJGJ",
+                        "3413002026030200000012", License.CHANNEL_AUTHORIZATION, List.of("name", "birthDate")));
+    }
+
+    static List<String> types() {
+        return List.copyOf(new java.util.TreeSet<>(events().keySet()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void theSerialisedEventIsTheGoldenSampleAndBothMatchTheSchema(String type) {
+        JsonNode schema = JsonSchemaCheck.schemaOf(type);
+        JsonNode sample = JsonSchemaCheck.sampleOf(type);
+        JsonNode serialised = JSON.readTree(JSON.writeValueAsString(events().get(type)));
+
+        assertThat(serialised).isEqualTo(sample);
+        assertThat(JsonSchemaCheck.violations(schema, sample)).isEmpty();
+        assertThat(JsonSchemaCheck.violations(schema, serialised)).isEmpty();
+        schema.get("properties").propertyNames().forEach(name -> assertThat(PERSONAL).doesNotContain(name));
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void theSchemaRejectsMissingExtraAndMistypedFields(String type) {
+        JsonNode schema = JsonSchemaCheck.schemaOf(type);
+        var missing = (tools.jackson.databind.node.ObjectNode) JsonSchemaCheck.sampleOf(type).deepCopy();
+        missing.remove("licenseId");
+        var extra = (tools.jackson.databind.node.ObjectNode) JsonSchemaCheck.sampleOf(type).deepCopy();
+        extra.put("idNumber", "341302199003071234");
+        var mistyped = (tools.jackson.databind.node.ObjectNode) JsonSchemaCheck.sampleOf(type).deepCopy();
+        mistyped.put("region", 341300);
+
+        assertThat(JsonSchemaCheck.violations(schema, missing)).isNotEmpty();
+        assertThat(JsonSchemaCheck.violations(schema, extra)).isNotEmpty();
+        assertThat(JsonSchemaCheck.violations(schema, mistyped)).isNotEmpty();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.onewindow.elicense.licensetype;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.problem.FieldViolation;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LicenseTypeTest {
+
+    private static final List<LicenseType> SEED = LicenseTypes.seed(JsonMapper.builder().build());
+
+    private static LicenseType type(String code) {
+        return SEED.stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSeedHasTheCatalogsDemoResultTypesWithTheirIssuers() {
+        // the codes of docs/service-contracts.md ("E-license type codes the catalog uses")
+        assertThat(SEED).extracting(LicenseType::code).containsExactlyInAnyOrder("YYZZ", "SPJYXKZ", "SPSCXKZ",
+                "TZSBSYDJZ", "JZZ", "CSYXZM", "YLJGZYXKZ", "GGCSWSXKZ", "HSZYZS", "SBK", "JYCYZ", "RLZYFWXKZ",
+                "LWPQJYXKZ", "BDCQZ", "BDCDJZM", "JSGCGHXKZ", "JMSFZ", "JMHKB", "JHZ");
+        assertThat(type("SPJYXKZ").issuingDepartments()).containsExactly("SCJGJ", "YQSCJGJ");
+        assertThat(type("YYZZ").issuedBy("YQSCJGJ")).isTrue();
+        assertThat(type("JZZ").issuingDepartments()).containsExactly("GAJ");
+        assertThat(type("BDCQZ").primaryDepartment()).isEqualTo("ZRZYJ");
+        assertThat(type("JMSFZ").personalFields()).contains("name", "idNumber");
+        assertThat(type("YYZZ").personalFields()).containsExactly("legalRepresentative");
+    }
+
+    @Test
+    void validityIsAPeriodEndingTheDayBeforeTheAnniversaryOrPermanent() {
+        assertThat(type("SPJYXKZ").validUntil(LocalDate.of(2026, 3, 2))).contains(LocalDate.of(2031, 3, 1));
+        assertThat(type("GGCSWSXKZ").validUntil(LocalDate.of(2026, 1, 31))).contains(LocalDate.of(2030, 1, 30));
+        assertThat(type("YYZZ").permanent()).isTrue();
+        assertThat(type("YYZZ").validUntil(LocalDate.of(2026, 3, 2))).isEmpty();
+    }
+
+    @Test
+    void typesIssuedFromCasesNeverRequireARawIdNumberBecauseCaseEventsCannotCarryOne() {
+        for (String code : List.of("YYZZ", "SPJYXKZ", "SPSCXKZ", "TZSBSYDJZ", "JZZ", "CSYXZM", "YLJGZYXKZ",
+                "GGCSWSXKZ", "HSZYZS", "SBK", "JYCYZ", "RLZYFWXKZ", "LWPQJYXKZ", "BDCQZ", "BDCDJZM", "JSGCGHXKZ")) {
+            assertThat(type(code).fields()).as(code)
+                    .noneMatch(f -> f.required() && f.type() == FieldType.ID_NUMBER);
+        }
+    }
+
+    @Test
+    void aValidFaceIsNormalised() {
+        Map<String, Object> face = new HashMap<>(yyzz());
+        face.put("uscc", "91341302ma2t4k7b8p");
+        face.put("registeredCapital", 50.10);
+        face.put("entityName", "  示范餐饮有限公司 ");
+
+        Map<String, Object> normalised = type("YYZZ").validate(face, true);
+
+        assertThat(normalised.get("uscc")).isEqualTo("91341302MA2T4K7B8P");
+        assertThat(normalised.get("registeredCapital")).isEqualTo(new BigDecimal("50.1"));
+        assertThat(normalised.get("entityName")).isEqualTo("示范餐饮有限公司");
+        assertThat(List.copyOf(normalised.keySet())).isSorted();
+    }
+
+    @Test
+    void everyWrongFieldIsListed() {
+        Map<String, Object> face = new HashMap<>(yyzz());
+        face.remove("entityName");
+        face.put("uscc", "91341302MA2T4K7B8X");
+        face.put("establishedOn", "2019-13-01");
+        face.put("registeredCapital", "fifty");
+        face.put("nickname", "x");
+
+        assertThatThrownBy(() -> type("YYZZ").validate(face, true)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo("INVALID_LICENSE_FIELDS");
+            @SuppressWarnings("unchecked")
+            List<FieldViolation> errors = (List<FieldViolation>) e.properties().get("errors");
+            assertThat(errors).extracting(v -> v.field() + ":" + v.code()).containsExactlyInAnyOrder(
+                    "fields.entityName:REQUIRED", "fields.uscc:INVALID_VALUE", "fields.establishedOn:INVALID_VALUE",
+                    "fields.registeredCapital:INVALID_VALUE", "fields.nickname:UNKNOWN_FIELD");
+        });
+    }
+
+    @Test
+    void leniencyForEventsDropsUnknownFieldsButStillChecksTheRest() {
+        Map<String, Object> face = new HashMap<>(yyzz());
+        face.put("applicantMobile", "13800000000");
+        assertThat(type("YYZZ").validate(face, false)).doesNotContainKey("applicantMobile");
+
+        Map<String, Object> jmsfz = Map.of("name", "张伟", "sex", "未知", "ethnicity", "汉", "birthDate", "1990-03-07",
+                "address", "x", "idNumber", "341302199003071235");
+        assertThatThrownBy(() -> type("JMSFZ").validate(jmsfz, false)).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).properties().get("errors").toString())
+                        .contains("fields.sex", "fields.idNumber"));
+    }
+
+    static Map<String, Object> yyzz() {
+        return Map.of("entityName", "示范餐饮有限公司", "uscc", "91341302MA2T4K7B8P", "entityType", "有限责任公司",
+                "legalRepresentative", "赵强", "registeredCapital", 50, "establishedOn", "2019-05-20",
+                "address", "宿州市埇桥区银河一路18号", "businessScope", "餐饮服务");
+    }
+}
