@@ -361,6 +361,10 @@ app_launch_args() {
   fi
 }
 
+# The local stack is a demo: service-catalog loads its demo entries, departments and the 出生一件事 bundle (an
+# idempotent upsert by code, safe on every start).
+export ONEWINDOW_CATALOG_DEMO_DATA_ENABLED="${ONEWINDOW_CATALOG_DEMO_DATA_ENABLED:-true}"
+
 start_service() {
   local name="$1" port="$2" jar="$ROOT/$1/target/$1.jar" args
   if is_up "$name"; then

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.onewindow.catalog.contracts.JsonSchema;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;
@@ -83,6 +84,7 @@ class CatalogIT {
             assertThat(event.get("type").asString()).isEqualTo("calendar.updated");
             assertThat(event.get("data").get("holidays").values()).extracting(JsonNode::asString)
                     .containsExactly("2027-01-01", "2027-02-05");
+            assertThat(JsonSchema.forEvent("calendar.updated").violations(event)).as(event.toString()).isEmpty();
         }
     }
 

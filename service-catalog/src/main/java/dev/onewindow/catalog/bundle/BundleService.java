@@ -1,0 +1,97 @@
+package dev.onewindow.catalog.bundle;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.onewindow.catalog.department.Department;
+import dev.onewindow.catalog.department.DepartmentRepository;
+import dev.onewindow.catalog.entry.EntryReads;
+import dev.onewindow.catalog.entry.EntryVersion;
+import dev.onewindow.catalog.entry.EntryView;
+import dev.onewindow.platform.problem.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** Commands on bundles; only catalog admins reach them (checked at the controller). */
+@Service
+public class BundleService {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleService.class);
+
+    private final BundleRepository bundles;
+    private final DepartmentRepository departments;
+    private final EntryReads entries;
+    private final Clock clock;
+
+    BundleService(BundleRepository bundles, DepartmentRepository departments, EntryReads entries, Clock clock) {
+        this.bundles = bundles;
+        this.departments = departments;
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    public Bundle create(String code, String name, String description, String leadDepartment,
+            List<String> memberCodes, String by) {
+        Department lead = departments.findById(leadDepartment).orElseThrow(() -> ApiException.badRequest(
+                "UNKNOWN_DEPARTMENT", "department " + leadDepartment + " is not registered"));
+        Bundle bundle = Bundle.draft(code, name, description, lead.code(), lead.region(), memberCodes, by,
+                clock.instant());
+        try {
+            return bundles.insert(bundle);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("BUNDLE_EXISTS", "bundle " + code + " already exists");
+        }
+    }
+
+    public Bundle publish(String code, Long expectedRevision) {
+        Bundle bundle = bundles.findById(code).orElseThrow(() -> ApiException.notFound("bundle", code));
+        if (expectedRevision != null && !expectedRevision.equals(bundle.version())) {
+            throw ApiException.conflict("CONCURRENT_UPDATE", "bundle " + code + " was changed since you read it");
+        }
+        bundle.publish(currentMembers(bundle), clock.instant());
+        return bundles.save(bundle);
+    }
+
+    /**
+     * Publishes again every published bundle containing {@code memberCode} whose pinned versions are no longer the
+     * members' current ones. A bundle with a member that is not published now (suspended, withdrawn) stays as it is.
+     *
+     * @return how many bundles were re-published
+     */
+    public int repinMember(String memberCode) {
+        int republished = 0;
+        for (Bundle bundle : bundles.findByMemberCodesAndStatus(memberCode, BundleStatus.PUBLISHED)) {
+            Map<String, MemberSnapshot> current = currentMembers(bundle);
+            if (bundle.publishedWith(current)) {
+                continue;
+            }
+            if (current.size() < bundle.memberCodes().size()) {
+                log.info("bundle {} keeps its pinned versions: not every member is published", bundle.code());
+                continue;
+            }
+            bundle.publish(current, clock.instant());
+            bundles.save(bundle);
+            republished++;
+        }
+        return republished;
+    }
+
+    /** The current published version of each member that has one. */
+    public Map<String, MemberSnapshot> currentMembers(Bundle bundle) {
+        Map<String, MemberSnapshot> current = new LinkedHashMap<>();
+        for (String member : bundle.memberCodes()) {
+            entries.current(member).ifPresent(view -> current.put(member, snapshot(view)));
+        }
+        return current;
+    }
+
+    private static MemberSnapshot snapshot(EntryView view) {
+        EntryVersion version = view.version().orElseThrow();
+        return new MemberSnapshot(view.implementationCode(), version.version(), view.departmentCode(),
+                version.content().name(), version.content().materials());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.onewindow.catalog.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * service-catalog settings ({@code onewindow.catalog.*}).
+ *
+ * @param demoData the local stack's demo catalog, loaded at start when enabled
+ */
+@ConfigurationProperties("onewindow.catalog")
+public record CatalogProperties(@DefaultValue DemoData demoData) {
+
+    /**
+     * @param enabled  load (upsert by code) the demo catalog at start; off unless the local stack turns it on
+     * @param location where the demo catalog JSON is
+     */
+    public record DemoData(@DefaultValue("false") boolean enabled,
+            @DefaultValue("classpath:demo/catalog.json") String location) {
+    }
+}

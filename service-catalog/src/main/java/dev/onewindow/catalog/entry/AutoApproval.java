@@ -1,0 +1,28 @@
+package dev.onewindow.catalog.entry;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Auto-approval (秒批): when enabled, a case whose applicant satisfies every rule is approved without a person. The
+ * rule set is versioned ({@code ruleSetVersion}) so a decision can name the rules it was made under.
+ */
+public record AutoApproval(
+        @NotNull Boolean enabled,
+        @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9._-]{1,20}") String ruleSetVersion,
+        @Size(max = 20) List<@NotNull @Valid ApprovalRule> rules) {
+
+    public static final AutoApproval DISABLED = new AutoApproval(false, null, List.of());
+
+    public AutoApproval {
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    public boolean isEnabled() {
+        return Boolean.TRUE.equals(enabled);
+    }
+}

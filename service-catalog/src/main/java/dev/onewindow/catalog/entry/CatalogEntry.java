@@ -1,0 +1,223 @@
+package dev.onewindow.catalog.entry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.onewindow.catalog.item.BasicCode;
+import dev.onewindow.catalog.item.ItemType;
+import dev.onewindow.platform.events.AggregateRoot;
+import dev.onewindow.platform.problem.ApiException;
+import org.springframework.data.annotation.Id;
+import org.springframework.http.HttpStatus;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An implementation list entry (实施清单): one service item as implemented by one department in one region, with all
+ * its versions. All versions live in this one document, so every rule of the life cycle (one open draft, at most one
+ * current version, publishing freezes a version) is checked and stored in a single optimistically locked save, with
+ * its event, and needs no transaction. Reads of one version or of the current one are a lookup by {@code _id} that
+ * projects the wanted element of {@code versions}.
+ *
+ * <pre>
+ *   DRAFT ──publish──▶ PUBLISHED ──suspend──▶ SUSPENDED ──resume──▶ PUBLISHED
+ *                        │  ▲ (edit draft = new version; publish = revise)   │
+ *                        └──┴──────────────── withdraw ──▶ WITHDRAWN ◀───────┘
+ * </pre>
+ */
+@Document("catalog_entries")
+/* staff lists: entries of one department by status, or everything by status, in code order */
+@CompoundIndex(name = "dept_status_code", def = "{'departmentCode': 1, 'status': 1, '_id': 1}")
+@CompoundIndex(name = "status_code", def = "{'status': 1, '_id': 1}")
+/* public search: bigram keyword match and each filter, results in code order */
+@CompoundIndex(name = "search_grams", def = "{'listing.grams': 1}")
+@CompoundIndex(name = "search_live", def = "{'listing.live': 1, '_id': 1}")
+@CompoundIndex(name = "search_region_dept", def = "{'listing.region': 1, 'listing.departmentCode': 1, '_id': 1}")
+@CompoundIndex(name = "search_dept", def = "{'listing.departmentCode': 1, '_id': 1}")
+@CompoundIndex(name = "search_topics", def = "{'listing.topics': 1, '_id': 1}")
+@CompoundIndex(name = "search_type_depth", def = "{'listing.itemType': 1, 'listing.onlineDepth': 1, '_id': 1}")
+@CompoundIndex(name = "search_depth", def = "{'listing.onlineDepth': 1, '_id': 1}")
+public class CatalogEntry extends AggregateRoot {
+
+    static final String COLLECTION = "catalog_entries";
+
+    @Id
+    private String implementationCode;
+    private String basicCode;
+    private ItemType itemType;
+    private String departmentCode;
+    private String region;
+    private EntryStatus status;
+    /** The version that is (or last was) public: PUBLISHED, SUSPENDED or WITHDRAWN; null before the first publish. */
+    private Integer currentVersion;
+    /** The version being drafted, or null. */
+    private Integer draftVersion;
+    private List<EntryVersion> versions = new ArrayList<>();
+    /** Search fields, present only while {@link #status} is PUBLISHED. */
+    private Listing listing;
+    private Instant createdAt;
+    private String createdBy;
+
+    private CatalogEntry() {
+    }
+
+    /** A new entry with its first version in draft. */
+    public static CatalogEntry draft(BasicCode basicCode, String departmentCode, String region, EntryContent content,
+            Editor by, Instant now) {
+        by.requireDraftFor(departmentCode);
+        content.check();
+        CatalogEntry entry = new CatalogEntry();
+        entry.implementationCode = ImplementationCode.of(basicCode, region, departmentCode);
+        entry.basicCode = basicCode.value();
+        entry.itemType = basicCode.itemType();
+        entry.departmentCode = departmentCode;
+        entry.region = region;
+        entry.status = EntryStatus.DRAFT;
+        entry.versions.add(EntryVersion.draft(1, content, by.username(), now));
+        entry.draftVersion = 1;
+        entry.createdAt = now;
+        entry.createdBy = by.username();
+        return entry;
+    }
+
+    /**
+     * Changes the open draft, or — when the entry has none — starts the next version as a draft (a revision). The
+     * published version is not touched until the draft is published.
+     */
+    public EntryVersion editDraft(EntryContent content, Editor by, Instant now) {
+        by.requireDraftFor(departmentCode);
+        if (status == EntryStatus.WITHDRAWN) {
+            throw ApiException.illegalState(status, "edit");
+        }
+        content.check();
+        EntryVersion edited;
+        if (draftVersion == null) {
+            edited = EntryVersion.draft(lastVersionNumber() + 1, content, by.username(), now);
+            versions.add(edited);
+            draftVersion = edited.version();
+        } else {
+            edited = openDraft().orElseThrow().edited(content, by.username(), now);
+            replace(edited);
+        }
+        return edited;
+    }
+
+    /** Makes the open draft the current version: {@code item.published} the first time, {@code item.revised} after. */
+    public EntryVersion publish(Editor by, Instant now) {
+        by.requireCatalogAdmin("publish");
+        if (status == EntryStatus.WITHDRAWN || draftVersion == null) {
+            throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_STATE_TRANSITION", status == EntryStatus.WITHDRAWN
+                    ? "cannot publish a withdrawn entry" : "cannot publish: the entry has no draft")
+                    .with("currentState", status.name());
+        }
+        EntryVersion draft = openDraft().orElseThrow();
+        draft.content().check();
+        Integer previous = currentVersion;
+        if (previous != null) {
+            replace(version(previous).orElseThrow().withStatus(VersionStatus.SUPERSEDED, by.username(), now));
+        }
+        EntryVersion published = draft.published(by.username(), now);
+        replace(published);
+        currentVersion = published.version();
+        draftVersion = null;
+        status = EntryStatus.PUBLISHED;
+        listing = Listing.of(published, itemType, region, departmentCode);
+        if (previous == null) {
+            registerEvent("item.published", new ItemPublished(implementationCode, published.version(), basicCode,
+                    itemType, departmentCode, region, false, now, published.content()), now);
+        } else {
+            registerEvent("item.revised", new ItemRevised(implementationCode, published.version(), previous,
+                    basicCode, itemType, departmentCode, region, now, published.content()), now);
+        }
+        return published;
+    }
+
+    /** Stops accepting applications for now (暂停): unlisted, the version stays readable by number. */
+    public void suspend(String reason, Editor by, Instant now) {
+        by.requireCatalogAdmin("suspend");
+        if (status != EntryStatus.PUBLISHED) {
+            throw ApiException.illegalState(status, "suspend");
+        }
+        replace(current().withStatus(VersionStatus.SUSPENDED, by.username(), now));
+        status = EntryStatus.SUSPENDED;
+        listing = null;
+        registerEvent("item.suspended", new ItemSuspended(implementationCode, currentVersion, departmentCode, region,
+                reason, now), now);
+    }
+
+    /** Lists the suspended version again, announced as {@code item.published} with {@code resumed=true}. */
+    public void resume(Editor by, Instant now) {
+        by.requireCatalogAdmin("resume");
+        if (status != EntryStatus.SUSPENDED) {
+            throw ApiException.illegalState(status, "resume");
+        }
+        EntryVersion resumed = current().withStatus(VersionStatus.PUBLISHED, by.username(), now);
+        replace(resumed);
+        status = EntryStatus.PUBLISHED;
+        listing = Listing.of(resumed, itemType, region, departmentCode);
+        registerEvent("item.published", new ItemPublished(implementationCode, resumed.version(), basicCode,
+                itemType, departmentCode, region, true, now, resumed.content()), now);
+    }
+
+    /** Cancels the entry for good (取消). Its published versions stay readable by number for the cases under them. */
+    public void withdraw(String reason, Editor by, Instant now) {
+        by.requireCatalogAdmin("withdraw");
+        if (status != EntryStatus.PUBLISHED && status != EntryStatus.SUSPENDED) {
+            throw ApiException.illegalState(status, "withdraw");
+        }
+        replace(current().withStatus(VersionStatus.WITHDRAWN, by.username(), now));
+        status = EntryStatus.WITHDRAWN;
+        listing = null;
+        registerEvent("item.withdrawn", new ItemWithdrawn(implementationCode, currentVersion, departmentCode, region,
+                reason, now), now);
+    }
+
+    public Optional<EntryVersion> version(int number) {
+        return versions.stream().filter(v -> v.version() == number).findFirst();
+    }
+
+    public Optional<EntryVersion> openDraft() {
+        return draftVersion == null ? Optional.empty() : version(draftVersion);
+    }
+
+    /** The current published version, if the entry is PUBLISHED. */
+    public Optional<EntryVersion> published() {
+        return status == EntryStatus.PUBLISHED ? version(currentVersion) : Optional.empty();
+    }
+
+    private EntryVersion current() {
+        return version(currentVersion).orElseThrow();
+    }
+
+    private int lastVersionNumber() {
+        return versions.stream().mapToInt(EntryVersion::version).max().orElse(0);
+    }
+
+    private void replace(EntryVersion changed) {
+        versions.replaceAll(v -> v.version() == changed.version() ? changed : v);
+    }
+
+    @Override
+    protected String aggregateType() {
+        // the contract's topic is service-catalog.item.events.v1: entries are what consumers call "items"
+        return "item";
+    }
+
+    @Override
+    protected String region() {
+        return region;
+    }
+
+    public String implementationCode() { return implementationCode; }
+    public String basicCode() { return basicCode; }
+    public ItemType itemType() { return itemType; }
+    public String departmentCode() { return departmentCode; }
+    public String regionCode() { return region; }
+    public EntryStatus status() { return status; }
+    public Integer currentVersion() { return currentVersion; }
+    public Integer draftVersion() { return draftVersion; }
+    public List<EntryVersion> versions() { return List.copyOf(versions); }
+    public Listing listing() { return listing; }
+}

@@ -1,0 +1,102 @@
+package dev.onewindow.catalog.entry;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import dev.onewindow.platform.problem.ApiException;
+import org.junit.jupiter.api.Test;
+
+import static dev.onewindow.catalog.entry.Contents.aContent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The rules of DOMAIN.md §1 that span fields of an entry. */
+class EntryContentTest {
+
+    @Test
+    void aCompleteEntryPasses() {
+        assertThat(Contents.full().check()).isEqualTo(Contents.full());
+    }
+
+    @Test
+    void promisedMayEqualButNotExceedStatutory() {
+        assertThat(aContent().limits(10, 10).build().check().promisedLimitDays()).isEqualTo(10);
+        assertRejected(aContent().limits(9, 10).build(), "PROMISED_EXCEEDS_STATUTORY");
+    }
+
+    @Test
+    void promisedZeroIsAnImmediateCaseWhoseStepsTakeNoDays() {
+        EntryContent immediate = aContent().limits(5, 0).steps(new ProcessStep("受理", 0), new ProcessStep("发证", 0))
+                .build().check();
+        assertThat(immediate.immediate()).isTrue();
+        assertRejected(aContent().limits(5, 0).steps(new ProcessStep("受理", 1)).build(), "STEP_LIMITS_EXCEED_PROMISED");
+    }
+
+    @Test
+    void stepLimitsMustFitThePromisedLimit() {
+        assertRejected(aContent().limits(20, 10).steps(new ProcessStep("受理", 5), new ProcessStep("决定", 6)).build(),
+                "STEP_LIMITS_EXCEED_PROMISED");
+    }
+
+    @Test
+    void autoApprovalNeedsWellFormedRules() {
+        assertRejected(aContent().autoApproval(new AutoApproval(true, "1", List.of())).build(), "INVALID_ENTRY");
+        assertRejected(aContent().autoApproval(new AutoApproval(true, "1", List.of(
+                new ApprovalRule(RuleType.LICENSE_VALID, null, null, null, null, null)))).build(), "INVALID_ENTRY");
+        assertRejected(aContent().autoApproval(new AutoApproval(true, "1", List.of(
+                ApprovalRule.fieldRange("age", BigDecimal.TEN, BigDecimal.ONE)))).build(), "INVALID_ENTRY");
+        assertRejected(aContent().autoApproval(new AutoApproval(true, "1", List.of(
+                ApprovalRule.fieldRange("age", null, null)))).build(), "INVALID_ENTRY");
+        assertRejected(aContent().autoApproval(new AutoApproval(false, null, List.of(
+                ApprovalRule.licenseValid("JMSFZ")))).build(), "INVALID_ENTRY");
+        assertThat(aContent().autoApproval(new AutoApproval(true, "2026-1", List.of(
+                ApprovalRule.fieldRange("age", BigDecimal.valueOf(16), null)))).build().check()).isNotNull();
+    }
+
+    @Test
+    void aLicenseResultNamesItsTypeADocumentHasNone() {
+        assertRejected(aContent().result(new Result(ResultKind.LICENSE, null, "x")).build(), "INVALID_ENTRY");
+        assertRejected(aContent().result(new Result(ResultKind.DOCUMENT, "YYZZ", "x")).build(), "INVALID_ENTRY");
+        assertThat(aContent().result(Result.document("准予注销登记通知书")).build().check()).isNotNull();
+    }
+
+    @Test
+    void aFeeHasAnAmountAndABasisAFreeEntryHasNeither() {
+        assertRejected(aContent().fee(new Fee(false, BigDecimal.ZERO, "x")).build(), "INVALID_ENTRY");
+        assertRejected(aContent().fee(new Fee(false, BigDecimal.valueOf(80), null)).build(), "INVALID_ENTRY");
+        assertRejected(aContent().fee(new Fee(true, BigDecimal.valueOf(80), null)).build(), "INVALID_ENTRY");
+        Fee fee = aContent().fee(new Fee(false, new BigDecimal("80.00"), "发改价格规〔2016〕2559号")).build().check().fee();
+        assertThat(fee.amount().toString()).as("one plain representation").isEqualTo("80");
+        assertThat(fee).isEqualTo(new Fee(false, new BigDecimal("8E+1"), "发改价格规〔2016〕2559号"));
+        assertThat(new Fee(false, new BigDecimal("12.50"), "x").amount().toString()).isEqualTo("12.5");
+    }
+
+    @Test
+    void materialsHaveUniqueCodesAndConditionalOnesSayWhen() {
+        Material a = new Material("M01", "申请书", true, null, 1, 0, null, List.of());
+        assertRejected(aContent().materials(a, a).build(), "INVALID_ENTRY");
+        assertRejected(aContent().materials(new Material("M01", "委托书", false, null, 1, 0, null, List.of())).build(),
+                "INVALID_ENTRY");
+    }
+
+    @Test
+    void fullyOnlineMeansNoVisit() {
+        assertRejected(aContent().online(4, 1).build(), "INVALID_ENTRY");
+        assertThat(aContent().online(3, 1).build().check().visits()).isEqualTo(1);
+    }
+
+    @Test
+    void theProblemListsEveryBrokenRule() {
+        Material a = new Material("M01", "申请书", true, null, 1, 0, null, List.of());
+        assertThatThrownBy(() -> aContent().materials(a, a).online(4, 2).build().check())
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat((List<?>) e.properties().get("problems"))
+                        .hasSize(2));
+    }
+
+    private static void assertRejected(EntryContent content, String code) {
+        assertThatThrownBy(content::check).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status().value()).isEqualTo(400);
+            assertThat(e.code()).isEqualTo(code);
+        });
+    }
+}
