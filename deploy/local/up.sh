@@ -376,8 +376,11 @@ start_service() {
   args="$(app_launch_args "$name")"
   log "starting $name on :$port$([[ "$args" == *SharedArchiveFile* ]] && echo ' (CDS archive)') ..."
   # shellcheck disable=SC2086
+  # each service calls others in the background as its own Keycloak client (dev realm secret "<client>-secret")
   launch "$name" "$ROOT" java $SERVICE_JAVA_OPTS -Donewindow.local="$name" \
-    -Dspring.config.additional-location="optional:file:$SECRETS_FILE" $args
+    -Dspring.config.additional-location="optional:file:$SECRETS_FILE" \
+    -Donewindow.security.service-account.client-id="$name" \
+    -Donewindow.security.service-account.client-secret="$name-secret" $args
   svc_ready() { [[ "$(http_status "http://localhost:$port/actuator/health/readiness")" == 200 ]]; }
   wait_until "$name" "${ONEWINDOW_SERVICE_TIMEOUT:-180}" "http://localhost:$port/actuator/health/readiness -> 200" svc_ready
   record_pid "$name"

@@ -1,24 +1,19 @@
 package dev.onewindow.casehandling;
 
+import dev.onewindow.casehandling.support.CaseApiSupport;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
-import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.TokenMinter;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The case-handling application starts on the real infrastructure, reports ready and fails closed. */
-@IntegrationTest
-class ApplicationStartsIT {
-
-    @LocalServerPort
-    int port;
+class ApplicationStartsIT extends CaseApiSupport {
 
     @Test
     void isReadyAndRefusesCallsWithoutAValidToken() {
-        ApiClient api = ApiClient.localPort(port);
+        ApiClient api = api();
         Response readiness = api.get("/actuator/health/readiness").send();
         assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
         assertThat(api.get("/actuator/prometheus").send().rawBody()).contains("application=\"case-handling\"");

@@ -1,0 +1,31 @@
+package dev.onewindow.casehandling.cases;
+
+import java.util.Set;
+
+import dev.onewindow.platform.problem.ApiException;
+
+/**
+ * Who performs a command, as far as the aggregate's rules are concerned: taken from the validated token by the
+ * service. Department scoping (own department only) is applied when the case is loaded; the aggregate checks the role
+ * of each transition again, because one endpoint (request supplement) serves two roles in two states.
+ */
+public record Actor(String id, String name, Set<String> roles, String department) {
+
+    public static final Actor SYSTEM = new Actor("system", "system", Set.of("system"), null);
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** The role this actor acts in for a transition that needs {@code role}; 403 if it lacks it. */
+    String require(String role, String action) {
+        if (!has(role)) {
+            throw ApiException.forbidden("only a " + role + " may " + action + " a case");
+        }
+        return role;
+    }
+}

@@ -1,0 +1,597 @@
+package dev.onewindow.casehandling.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.onewindow.platform.calendar.ClockLevel;
+import dev.onewindow.platform.calendar.Limit;
+import dev.onewindow.platform.calendar.WorkClock;
+import dev.onewindow.platform.calendar.WorkingDayCalendar;
+import dev.onewindow.platform.events.AggregateRoot;
+import dev.onewindow.platform.personal.Masking;
+import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.security.Roles;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A case (办件, DOMAIN.md §2): one application for one catalog entry version, or the parent of a 一件事 bundle.
+ *
+ * <p>The aggregate owns its rules: each command checks the current state and the actor's role, changes state, writes
+ * the history and registers its event, and one optimistically locked save stores it all. The deadline clock is the
+ * platform {@link WorkClock} stored inside the document; {@code dueAt}, {@code yellowAt} and {@code pausedLevel} are
+ * a copy of what it derives, refreshed on every command, so the department worklist can filter and sort by clock
+ * level through an index instead of computing every clock.
+ */
+@Document("cases")
+@CompoundIndex(name = "worklist", def = "{'departmentCode': 1, 'status': 1, 'dueAt': 1, 'submittedAt': 1}")
+@CompoundIndex(name = "mine", def = "{'applicantRefs': 1, 'submittedAt': -1}")
+@CompoundIndex(name = "acceptance_window", def = "{'status': 1, 'acceptanceOverdue': 1, 'acceptanceDueAt': 1}")
+public class Case extends AggregateRoot {
+
+    private static final Set<CaseStatus> EXTENDABLE = Set.of(CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW,
+            CaseStatus.SUSPENDED, CaseStatus.SUPPLEMENT_REQUIRED);
+
+    @Id
+    private final String id;
+    @Indexed(unique = true)
+    private final String caseNo;
+    private final CaseKind kind;
+    private final String parentCaseId;
+    private final String bundleCode;
+    private final String bundleName;
+    private final EntrySnapshot entry;
+    private final String departmentCode;
+    private final String region;
+    private final Channel channel;
+    private final Applicant applicant;
+    /** Look-up references of everyone who may act as the applicant (see {@code CaseService#callerRefs}). */
+    private final List<String> applicantRefs;
+    private final String submittedBySubject;
+    private final String submittedByClient;
+    private Map<String, Object> formData;
+    private List<Material> materials;
+    private CaseStatus status;
+    private SupplementRequest supplementRequest;
+    private WorkClock clock;
+    private final Instant submittedAt;
+    private Instant acceptanceDueAt;
+    private boolean acceptanceOverdue;
+    private Instant acceptedAt;
+    private Decision decision;
+    private String rejectionReason;
+    private String withdrawalReason;
+    private Instant completedAt;
+    private String licenseId;
+    private AutoApprovalOutcome autoApproval;
+    private List<BundleChild> children;
+    private List<HistoryEntry> history;
+    // copies of the clock's derived instants, for the worklist index (see class comment)
+    private Instant dueAt;
+    private Instant yellowAt;
+    private ClockLevel pausedLevel;
+
+    @PersistenceCreator
+    Case(String id, String caseNo, CaseKind kind, String parentCaseId, String bundleCode, String bundleName,
+            EntrySnapshot entry, String departmentCode, String region, Channel channel, Applicant applicant,
+            List<String> applicantRefs, String submittedBySubject, String submittedByClient,
+            Map<String, Object> formData, List<Material> materials, CaseStatus status, Instant submittedAt) {
+        this.id = id;
+        this.caseNo = caseNo;
+        this.kind = kind;
+        this.parentCaseId = parentCaseId;
+        this.bundleCode = bundleCode;
+        this.bundleName = bundleName;
+        this.entry = entry;
+        this.departmentCode = departmentCode;
+        this.region = region;
+        this.channel = channel;
+        this.applicant = applicant;
+        this.applicantRefs = applicantRefs == null ? List.of() : List.copyOf(applicantRefs);
+        this.submittedBySubject = submittedBySubject;
+        this.submittedByClient = submittedByClient;
+        this.formData = formData == null ? new LinkedHashMap<>() : new LinkedHashMap<>(formData);
+        this.materials = materials == null ? new ArrayList<>() : new ArrayList<>(materials);
+        this.status = status;
+        this.submittedAt = submittedAt;
+        this.children = new ArrayList<>();
+        this.history = new ArrayList<>();
+    }
+
+    /** What a new case is made of; the service assembles it from the request, the token and the catalog. */
+    public record Draft(String id, String caseNo, CaseKind kind, String parentCaseId, String bundleCode,
+            String bundleName, EntrySnapshot entry, String departmentCode, String region, Channel channel,
+            Applicant applicant, List<String> applicantRefs, String submittedBySubject, String submittedByClient,
+            Map<String, Object> formData, List<Material> materials) {
+    }
+
+    // ------------------------------------------------------------------------------------------------ creation
+
+    /**
+     * 申报: a new case in {@code SUBMITTED}. With a 秒批 outcome that passed, the same save also accepts, approves and
+     * (for a document result) completes it without a person; a failed outcome is recorded and the case goes the
+     * manual way.
+     */
+    public static Case submit(Draft draft, Actor submitter, String submitterRole, AutoApprovalOutcome autoApproval,
+            CaseRules rules, Instant now) {
+        Case c = new Case(draft.id(), draft.caseNo(), draft.kind(), draft.parentCaseId(), draft.bundleCode(),
+                draft.bundleName(), draft.entry(), draft.departmentCode(), draft.region(), draft.channel(),
+                draft.applicant(), draft.applicantRefs(), draft.submittedBySubject(), draft.submittedByClient(),
+                draft.formData(), draft.materials(), CaseStatus.SUBMITTED, now);
+        c.acceptanceDueAt = acceptanceDue(rules, now);
+        c.autoApproval = autoApproval;
+        c.record(now, submitter, submitterRole, "SUBMIT", null, CaseStatus.SUBMITTED, null);
+        c.registerEvent("case.submitted", new CaseSubmitted(c.facts(rules, now),
+                c.entry == null ? c.bundleName : c.entry.name(), now, c.acceptanceDueAt,
+                c.materials.stream().map(Material::code).toList(), autoApproval), now);
+        if (autoApproval != null && autoApproval.passed()) {
+            c.approveAutomatically(rules, now);
+        }
+        return c;
+    }
+
+    /** The parent of a 一件事 bundle: it has no clock of its own and summarises its members. */
+    public static Case openBundle(Draft draft, List<BundleChild> children, Actor submitter, String submitterRole,
+            CaseRules rules, Instant now) {
+        Case parent = new Case(draft.id(), draft.caseNo(), CaseKind.BUNDLE, null, draft.bundleCode(),
+                draft.bundleName(), null, draft.departmentCode(), draft.region(), draft.channel(), draft.applicant(),
+                draft.applicantRefs(), draft.submittedBySubject(), draft.submittedByClient(), draft.formData(),
+                draft.materials(), CaseStatus.SUBMITTED, now);
+        parent.children = new ArrayList<>(children);
+        parent.record(now, submitter, submitterRole, "SUBMIT", null, CaseStatus.SUBMITTED,
+                children.size() + " member cases");
+        parent.registerEvent("case.submitted", new CaseSubmitted(parent.facts(rules, now), draft.bundleName(), now,
+                null, parent.materials.stream().map(Material::code).toList(), null), now);
+        parent.summarise(rules, now);
+        return parent;
+    }
+
+    // ------------------------------------------------------------------------------------------------ acceptance
+
+    /** 受理 by a window officer: the clock starts with the entry version's promised limit. */
+    public void accept(Actor officer, CaseRules rules, Instant now) {
+        String role = officer.require(Roles.WINDOW_OFFICER, "accept");
+        requireStatus("accept", CaseStatus.SUBMITTED);
+        startClock(officer, role, "ACCEPT", false, rules, now);
+    }
+
+    /** 不予受理 with the reason the applicant is told. */
+    public void reject(Actor officer, String reason, CaseRules rules, Instant now) {
+        String role = officer.require(Roles.WINDOW_OFFICER, "reject");
+        requireStatus("reject", CaseStatus.SUBMITTED);
+        requireText(reason, "reason");
+        rejectionReason = reason;
+        transition(officer, role, "REJECT", CaseStatus.REJECTED, reason, now);
+        registerEvent("case.rejected", new CaseRejected(facts(rules, now), reason), now);
+    }
+
+    /**
+     * 补正, every missing item at once: by a window officer before acceptance (the acceptance window restarts when
+     * the applicant supplements), or by a reviewer during review (the clock pauses until the applicant supplements).
+     */
+    public void requestSupplement(Actor actor, List<SupplementRequest.Item> items, String comment, CaseRules rules,
+            Instant now) {
+        SupplementRequest.Phase phase;
+        String role;
+        if (status == CaseStatus.SUBMITTED) {
+            role = actor.require(Roles.WINDOW_OFFICER, "request a supplement before acceptance for");
+            phase = SupplementRequest.Phase.ACCEPTANCE;
+        } else if (status == CaseStatus.IN_REVIEW) {
+            role = actor.require(Roles.REVIEWER, "request a supplement during review for");
+            phase = SupplementRequest.Phase.REVIEW;
+        } else {
+            throw ApiException.illegalState(status, "request a supplement");
+        }
+        if (items == null || items.isEmpty()) {
+            throw ApiException.badRequest("NO_SUPPLEMENT_ITEMS", "list every missing item at once (一次性告知)");
+        }
+        for (SupplementRequest.Item item : items) {
+            if (item.materialCode() != null && entry != null && entry.material(item.materialCode()).isEmpty()) {
+                throw ApiException.badRequest("UNKNOWN_MATERIAL",
+                        "material " + item.materialCode() + " is not a material of this entry");
+            }
+        }
+        supplementRequest = new SupplementRequest(phase, items, comment, now, actor.name());
+        boolean pause = phase == SupplementRequest.Phase.REVIEW;
+        if (pause) {
+            clock = clock.pause("补正: supplement requested", now);
+        }
+        transition(actor, role, "REQUEST_SUPPLEMENT", CaseStatus.SUPPLEMENT_REQUIRED, describe(items, comment), now);
+        registerEvent("case.supplement-requested",
+                new CaseSupplementRequested(facts(rules, now), phase, items, pause), now);
+    }
+
+    /**
+     * The applicant supplies what was asked: materials (replacing earlier ones of the same code) and form fields.
+     * Every requested material must be among them. Back to {@code SUBMITTED} (acceptance window restarts) or to
+     * {@code IN_REVIEW} (clock resumes).
+     */
+    public void supplement(Actor applicantActor, List<Material> supplied, Map<String, Object> formChanges,
+            String comment, CaseRules rules, Instant now) {
+        requireStatus("supplement", CaseStatus.SUPPLEMENT_REQUIRED);
+        List<String> suppliedCodes = supplied.stream().map(Material::code).toList();
+        List<String> missing = supplementRequest.items().stream().map(SupplementRequest.Item::materialCode)
+                .filter(Objects::nonNull).filter(code -> !suppliedCodes.contains(code)).distinct().toList();
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("MISSING_MATERIALS",
+                    "the supplement lacks requested material(s) " + String.join(", ", missing))
+                    .with("missingMaterials", missing);
+        }
+        materials.removeIf(m -> suppliedCodes.contains(m.code()));
+        materials.addAll(supplied);
+        if (formChanges != null) {
+            formData.putAll(formChanges);
+        }
+        CaseStatus back;
+        if (supplementRequest.phase() == SupplementRequest.Phase.REVIEW) {
+            back = CaseStatus.IN_REVIEW;
+            clock = clock.resume(now);
+        } else {
+            back = CaseStatus.SUBMITTED;
+            acceptanceDueAt = acceptanceDue(rules, now);
+            acceptanceOverdue = false;
+        }
+        supplementRequest = null;
+        transition(applicantActor, "applicant", "SUPPLEMENT", back, comment, now);
+        registerEvent("case.supplemented", new CaseSupplemented(facts(rules, now), suppliedCodes), now);
+    }
+
+    // ------------------------------------------------------------------------------------------------ review
+
+    /** 审查 begins. */
+    public void startReview(Actor reviewer, CaseRules rules, Instant now) {
+        String role = reviewer.require(Roles.REVIEWER, "start the review of");
+        requireStatus("start review", CaseStatus.ACCEPTED);
+        transition(reviewer, role, "START_REVIEW", CaseStatus.IN_REVIEW, null, now);
+        // no event of its own in DOMAIN.md §2; the change shows in the history and the next event's status
+        refreshDeadlineIndex(rules, now);
+    }
+
+    /** 特别程序 (hearing, testing, expert review …): the clock pauses until {@link #resume}. */
+    public void suspend(Actor reviewer, String procedure, String reason, CaseRules rules, Instant now) {
+        String role = reviewer.require(Roles.REVIEWER, "suspend");
+        requireStatus("suspend", CaseStatus.IN_REVIEW);
+        requireText(procedure, "procedure");
+        requireText(reason, "reason");
+        clock = clock.pause("特别程序 " + procedure + ": " + reason, now);
+        transition(reviewer, role, "SUSPEND", CaseStatus.SUSPENDED, procedure + ": " + reason, now);
+        registerEvent("case.suspended", new CaseSuspended(facts(rules, now), procedure, reason), now);
+    }
+
+    public void resume(Actor reviewer, String comment, CaseRules rules, Instant now) {
+        String role = reviewer.require(Roles.REVIEWER, "resume");
+        requireStatus("resume", CaseStatus.SUSPENDED);
+        clock = clock.resume(now);
+        transition(reviewer, role, "RESUME", CaseStatus.IN_REVIEW, comment, now);
+        registerEvent("case.resumed", new CaseResumed(facts(rules, now)), now);
+    }
+
+    // ------------------------------------------------------------------------------------------------ decision
+
+    /** 延期 approved by an approver: once (configurable), at most the configured number of working days. */
+    public void extend(Actor approver, int workingDays, String reason, CaseRules rules, Instant now) {
+        String role = approver.require(Roles.APPROVER, "extend");
+        if (!EXTENDABLE.contains(status) || clock == null) {
+            throw ApiException.illegalState(status, "extend");
+        }
+        requireText(reason, "reason");
+        if (workingDays < 1 || workingDays > rules.maxExtensionWorkingDays()) {
+            throw ApiException.badRequest("EXTENSION_TOO_LONG", "an extension is 1 to "
+                    + rules.maxExtensionWorkingDays() + " working days").with("maxWorkingDays",
+                            rules.maxExtensionWorkingDays());
+        }
+        if (clock.extensions().size() >= rules.maxExtensions()) {
+            throw ApiException.conflict("EXTENSION_LIMIT_REACHED",
+                    "this case has already been extended " + clock.extensions().size() + " time(s)");
+        }
+        clock = clock.extend(workingDays, reason, now);
+        transition(approver, role, "EXTEND", status, "+" + workingDays + " working days: " + reason, now);
+        registerEvent("case.extended", new CaseExtended(facts(rules, now), workingDays, reason), now);
+    }
+
+    /**
+     * 准予. With a document result the decision is the result, so the case completes in the same save; with an
+     * e-license result it waits for e-license's {@code license.issued}.
+     */
+    public void approve(Actor approver, String comment, CaseRules rules, Instant now) {
+        String role = approver.require(Roles.APPROVER, "approve");
+        requireStatus("approve", CaseStatus.IN_REVIEW);
+        decision = new Decision(CaseStatus.APPROVED, null, null, comment, now, approver.name(), false);
+        transition(approver, role, "APPROVE", CaseStatus.APPROVED, comment, now);
+        registerApproved(false, rules, now);
+        if (!entry.resultIsLicense()) {
+            complete(approver, role, null, "result document delivered", rules, now);
+        }
+    }
+
+    /** 不予许可 with the reason and the remedy notice (救济途径: review or litigation); ends the handling. */
+    public void deny(Actor approver, String reason, String remedy, CaseRules rules, Instant now) {
+        String role = approver.require(Roles.APPROVER, "deny");
+        requireStatus("deny", CaseStatus.IN_REVIEW);
+        requireText(reason, "reason");
+        requireText(remedy, "remedy");
+        decision = new Decision(CaseStatus.DENIED, reason, remedy, null, now, approver.name(), false);
+        clock = clock.complete(now);
+        transition(approver, role, "DENY", CaseStatus.DENIED, reason, now);
+        registerEvent("case.denied", new CaseDenied(facts(rules, now), reason, remedy), now);
+    }
+
+    /**
+     * 办结 on e-license's {@code license.issued} for this case. Idempotent: the same license again changes nothing
+     * ({@code false}); any other state than {@code APPROVED} is a conflict the consumer logs.
+     */
+    public boolean completeWithLicense(String issuedLicenseId, CaseRules rules, Instant now) {
+        if (status == CaseStatus.COMPLETED && Objects.equals(licenseId, issuedLicenseId)) {
+            return false;
+        }
+        requireStatus("complete with a license", CaseStatus.APPROVED);
+        if (!entry.resultIsLicense()) {
+            throw ApiException.illegalState(status, "complete with a license (the result is a document)");
+        }
+        complete(Actor.SYSTEM, "system", issuedLicenseId, "license " + issuedLicenseId + " issued", rules, now);
+        return true;
+    }
+
+    /** 撤回 by the applicant, any time before a decision. */
+    public void withdraw(Actor applicantActor, String reason, CaseRules rules, Instant now) {
+        if (!status.undecided()) {
+            throw ApiException.illegalState(status, "withdraw");
+        }
+        withdrawalReason = reason;
+        if (clock != null) {
+            clock = clock.complete(now);
+        }
+        supplementRequest = null;
+        transition(applicantActor, "applicant", "WITHDRAW", CaseStatus.WITHDRAWN, reason, now);
+        registerEvent("case.withdrawn", new CaseWithdrawn(facts(rules, now), reason), now);
+    }
+
+    // ------------------------------------------------------------------------------------------------ bundles
+
+    /**
+     * A bundle member moved on: the parent records it (once per member event, by sequence) and re-summarises; when
+     * every member has completed the parent completes. Returns whether anything changed.
+     */
+    public boolean recordMemberProgress(String childId, CaseStatus childStatus, long sequence, CaseRules rules,
+            Instant now) {
+        if (kind != CaseKind.BUNDLE) {
+            throw new IllegalStateException("case " + id + " is not a bundle");
+        }
+        for (int i = 0; i < children.size(); i++) {
+            BundleChild child = children.get(i);
+            if (child.caseId().equals(childId)) {
+                if (sequence <= child.lastSequence()) {
+                    return false;
+                }
+                children.set(i, child.advancedTo(childStatus, sequence));
+                summarise(rules, now);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The parent's status is its least advanced open member's; once every member is closed it is {@code COMPLETED}
+     * if all completed, else the most serious way one ended ({@code DENIED}, then {@code REJECTED}, then
+     * {@code WITHDRAWN}) — the bundle as a whole was not delivered, and the members say which one failed.
+     */
+    private void summarise(CaseRules rules, Instant now) {
+        CaseStatus summary = children.stream().map(BundleChild::status).filter(s -> !s.terminal())
+                .min((a, b) -> Integer.compare(a.progress(), b.progress())).orElse(null);
+        if (summary == null) {
+            Set<CaseStatus> ends = Set.copyOf(children.stream().map(BundleChild::status).toList());
+            summary = ends.equals(Set.of(CaseStatus.COMPLETED)) ? CaseStatus.COMPLETED
+                    : ends.contains(CaseStatus.DENIED) ? CaseStatus.DENIED
+                    : ends.contains(CaseStatus.REJECTED) ? CaseStatus.REJECTED : CaseStatus.WITHDRAWN;
+        }
+        if (summary == status) {
+            return;
+        }
+        CaseStatus from = status;
+        status = summary;
+        record(now, Actor.SYSTEM, "system", "BUNDLE_PROGRESS", from, summary, null);
+        if (summary == CaseStatus.COMPLETED) {
+            completedAt = now;
+            registerEvent("case.completed", new CaseCompleted(facts(rules, now), null, null), now);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    private void approveAutomatically(CaseRules rules, Instant now) {
+        startClock(Actor.SYSTEM, "system", "ACCEPT", true, rules, now);
+        decision = new Decision(CaseStatus.APPROVED, null, null, "秒批 rule set " + autoApproval.ruleSetVersion(), now,
+                Actor.SYSTEM.name(), true);
+        transition(Actor.SYSTEM, "system", "AUTO_APPROVE", CaseStatus.APPROVED,
+                "秒批 rule set " + autoApproval.ruleSetVersion() + " passed", now);
+        registerApproved(true, rules, now);
+        if (!entry.resultIsLicense()) {
+            complete(Actor.SYSTEM, "system", null, "result document delivered", rules, now);
+        }
+    }
+
+    private void startClock(Actor actor, String role, String action, boolean automatic, CaseRules rules,
+            Instant now) {
+        acceptedAt = now;
+        boolean late = now.isAfter(acceptanceDueAt);
+        acceptanceOverdue = acceptanceOverdue || late;
+        clock = WorkClock.start(now, Limit.workingDays(entry.promisedLimitDays()));
+        transition(actor, role, action, CaseStatus.ACCEPTED, automatic ? "秒批" : null, now);
+        registerEvent("case.accepted", new CaseAccepted(facts(rules, now), now, entry.promisedLimitDays(), automatic,
+                late), now);
+    }
+
+    private void registerApproved(boolean automatic, CaseRules rules, Instant now) {
+        registerEvent("case.approved", new CaseApproved(facts(rules, now), entry.resultKind(),
+                entry.resultIsLicense() ? entry.resultLicenseType() : null, Masking.name(applicant.name()),
+                licenseFields(), automatic, automatic ? autoApproval.ruleSetVersion() : null), now);
+    }
+
+    /**
+     * The license face e-license prints: the applicant's form fields with plain values (the contract has
+     * case-handling copy them; e-license keeps those its license type's schema names). ID numbers are not form
+     * fields — e-license knows the holder by {@code holderRef}.
+     */
+    private Map<String, Object> licenseFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        formData.forEach((name, value) -> {
+            if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+                fields.put(name, value);
+            }
+        });
+        return fields;
+    }
+
+    private void complete(Actor actor, String role, String issuedLicenseId, String comment, CaseRules rules,
+            Instant now) {
+        clock = clock.complete(now);
+        completedAt = now;
+        licenseId = issuedLicenseId;
+        transition(actor, role, "COMPLETE", CaseStatus.COMPLETED, comment, now);
+        registerEvent("case.completed", new CaseCompleted(facts(rules, now), issuedLicenseId,
+                clock.finishedOnTime(rules.calendar())), now);
+    }
+
+    private void transition(Actor actor, String role, String action, CaseStatus to, String comment, Instant now) {
+        CaseStatus from = status;
+        status = to;
+        record(now, actor, role, action, from, to, comment);
+    }
+
+    private void record(Instant at, Actor actor, String role, String action, CaseStatus from, CaseStatus to,
+            String comment) {
+        history.add(new HistoryEntry(at, actor.id(), actor.name(), role, action, from, to, comment));
+    }
+
+    private CaseFacts facts(CaseRules rules, Instant now) {
+        refreshDeadlineIndex(rules, now);
+        return new CaseFacts(id, caseNo, kind, entry == null ? null : entry.implementationCode(),
+                entry == null ? null : entry.version(), departmentCode, region, channel, applicant.type(),
+                applicant.holderRef(), status, dueAt, parentCaseId, bundleCode);
+    }
+
+    /**
+     * Copies the clock's due and yellow instants (or, while paused, its frozen level) for the worklist index. A
+     * paused clock's level cannot change and its due instant moves with the pause; a running clock turns yellow
+     * when its remaining time reaches the larger of the two yellow thresholds.
+     */
+    private void refreshDeadlineIndex(CaseRules rules, Instant now) {
+        if (clock == null || clock.stopped()) {
+            dueAt = clock == null ? null : clock.dueAt(rules.calendar(), now);
+            yellowAt = null;
+            pausedLevel = null;
+            return;
+        }
+        WorkingDayCalendar calendar = rules.calendar();
+        dueAt = clock.dueAt(calendar, now);
+        if (clock.paused()) {
+            pausedLevel = clock.level(calendar, now, rules.thresholds());
+            yellowAt = null;
+            return;
+        }
+        pausedLevel = null;
+        Duration budget = clock.budget(calendar);
+        Duration byRatio = Duration.ofMillis(Math.round(budget.toMillis() * (1 - rules.thresholds().yellowRatio())));
+        Duration byDays = Duration.ofDays(rules.thresholds().yellowRemainingWorkingDays());
+        Duration yellowWhenLeft = byRatio.compareTo(byDays) >= 0 ? byRatio : byDays;
+        Duration remaining = clock.remaining(calendar, now);
+        yellowAt = remaining.compareTo(yellowWhenLeft) <= 0 ? now
+                : calendar.plusWorkingTime(now, remaining.minus(yellowWhenLeft));
+    }
+
+    private static Instant acceptanceDue(CaseRules rules, Instant from) {
+        LocalDate day = from.atZone(WorkingDayCalendar.ZONE).toLocalDate();
+        return WorkingDayCalendar.endOf(rules.calendar().addWorkingDays(day, rules.acceptanceWorkingDays()));
+    }
+
+    private void requireStatus(String action, CaseStatus expected) {
+        if (status != expected) {
+            throw ApiException.illegalState(status, action);
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("MISSING_" + field.toUpperCase(java.util.Locale.ROOT),
+                    "a " + field + " is required");
+        }
+    }
+
+    private static String describe(List<SupplementRequest.Item> items, String comment) {
+        List<String> parts = new ArrayList<>();
+        items.forEach(i -> parts.add((i.materialCode() == null ? "" : i.materialCode() + ": ") + i.description()));
+        if (comment != null && !comment.isBlank()) {
+            parts.add(comment);
+        }
+        return String.join("; ", parts);
+    }
+
+    @Override
+    protected String aggregateType() {
+        return "case";
+    }
+
+    @Override
+    protected String region() {
+        return region;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    /** Whether a caller holding any of these look-up references is this case's applicant. */
+    public boolean hasApplicant(Collection<String> callerRefs) {
+        return callerRefs.stream().anyMatch(applicantRefs::contains);
+    }
+
+    /** The acceptance window (5 working days by default) passed without acceptance or a request to supplement. */
+    public boolean acceptanceOverdue(Instant now) {
+        return acceptanceOverdue || (status == CaseStatus.SUBMITTED && acceptanceDueAt != null
+                && now.isAfter(acceptanceDueAt));
+    }
+
+    public String id() { return id; }
+    public String caseNo() { return caseNo; }
+    public CaseKind kind() { return kind; }
+    public String parentCaseId() { return parentCaseId; }
+    public String bundleCode() { return bundleCode; }
+    public String bundleName() { return bundleName; }
+    public EntrySnapshot entry() { return entry; }
+    public String departmentCode() { return departmentCode; }
+    public String regionCode() { return region; }
+    public Channel channel() { return channel; }
+    public Applicant applicant() { return applicant; }
+    public String submittedBySubject() { return submittedBySubject; }
+    public String submittedByClient() { return submittedByClient; }
+    public Map<String, Object> formData() { return java.util.Collections.unmodifiableMap(formData); }
+    public List<Material> materials() { return List.copyOf(materials); }
+    public CaseStatus status() { return status; }
+    public SupplementRequest supplementRequest() { return supplementRequest; }
+    public WorkClock clock() { return clock; }
+    public Instant submittedAt() { return submittedAt; }
+    public Instant acceptanceDueAt() { return acceptanceDueAt; }
+    public Instant acceptedAt() { return acceptedAt; }
+    public Decision decision() { return decision; }
+    public String rejectionReason() { return rejectionReason; }
+    public String withdrawalReason() { return withdrawalReason; }
+    public Instant completedAt() { return completedAt; }
+    public String licenseId() { return licenseId; }
+    public AutoApprovalOutcome autoApproval() { return autoApproval; }
+    public List<BundleChild> children() { return List.copyOf(children); }
+    public List<HistoryEntry> history() { return List.copyOf(history); }
+
+    Instant indexedDueAt() { return dueAt; }
+    Instant indexedYellowAt() { return yellowAt; }
+    ClockLevel indexedPausedLevel() { return pausedLevel; }
+}

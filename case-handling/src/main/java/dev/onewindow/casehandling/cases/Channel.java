@@ -1,0 +1,6 @@
+package dev.onewindow.casehandling.cases;
+
+/** Where an application came in (DOMAIN.md §0). */
+public enum Channel {
+    PC_PORTAL, MOBILE_APP, MINI_PROGRAM, SELF_SERVICE_KIOSK, SERVICE_HALL, HOTLINE_12345, SMS, PARTNER_API
+}

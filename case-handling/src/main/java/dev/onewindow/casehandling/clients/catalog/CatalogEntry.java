@@ -1,0 +1,52 @@
+package dev.onewindow.casehandling.clients.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fields of service-catalog's {@code EntryResponse} that case-handling reads (our own record: services never
+ * share classes). Unknown fields are ignored — the catalog may add fields within its major version.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CatalogEntry(String implementationCode, int version, String status, String basicCode, String itemType,
+        String name, String departmentCode, String region, List<String> applicantTypes, List<Material> materials,
+        Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result) {
+
+    public static final String PUBLISHED = "PUBLISHED";
+
+    public CatalogEntry {
+        applicantTypes = applicantTypes == null ? List.of() : List.copyOf(applicantTypes);
+        materials = materials == null ? List.of() : List.copyOf(materials);
+    }
+
+    public boolean published() {
+        return PUBLISHED.equals(status);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Material(String code, String name, boolean required, List<String> acceptedLicenseTypes) {
+        public Material {
+            acceptedLicenseTypes = acceptedLicenseTypes == null ? List.of() : List.copyOf(acceptedLicenseTypes);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AutoApproval(boolean enabled, String ruleSetVersion, List<Rule> rules) {
+        public AutoApproval {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /** One machine-checkable rule of a 秒批 rule set; which fields matter depends on {@code type}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Rule(String type, String licenseType, String field, BigDecimal min, BigDecimal max, JsonNode value) {
+    }
+
+    /** {@code kind} is {@code LICENSE} (with {@code licenseType}) or {@code DOCUMENT}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Result(String kind, String licenseType) {
+    }
+}

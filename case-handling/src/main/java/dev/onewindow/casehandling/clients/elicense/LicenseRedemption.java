@@ -1,0 +1,51 @@
+package dev.onewindow.casehandling.clients.elicense;
+
+import java.util.List;
+
+import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.security.ServiceAccountTokens;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Redeems a holder's authorization code at e-license for a department and a case. It authenticates as
+ * case-handling's service account (a trusted redeemer in e-license's configuration) when one is configured; without
+ * one (a developer's local stack) it relays the caller's own token, which e-license accepts from staff of the
+ * department.
+ */
+@Component
+public class LicenseRedemption {
+
+    private final ELicenseClient elicense;
+    private final ServiceAccountTokens serviceAccount;
+
+    LicenseRedemption(ELicenseClient elicense, ServiceAccountTokens serviceAccount) {
+        this.elicense = elicense;
+        this.serviceAccount = serviceAccount;
+    }
+
+    public List<RedeemResponse.RedeemedLicense> redeem(String authorizationCode, String departmentCode,
+            String caseRef) {
+        RedeemResponse response = elicense.redeem(bearer(), authorizationCode,
+                new ELicenseClient.RedeemRequest(departmentCode, caseRef));
+        return response == null ? List.of() : response.licenses();
+    }
+
+    private String bearer() {
+        if (serviceAccount.configured()) {
+            try {
+                return "Bearer " + serviceAccount.token();
+            } catch (RuntimeException identityProviderDown) {
+                throw ApiException.unavailable("ELICENSE_UNAVAILABLE",
+                        "the e-license service is unavailable; upload a copy of the material instead");
+            }
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return "Bearer " + jwt.getToken().getTokenValue();
+        }
+        throw new IllegalStateException("no credentials to call e-license with");
+    }
+}

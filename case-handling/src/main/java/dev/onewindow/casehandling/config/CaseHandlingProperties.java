@@ -1,0 +1,73 @@
+package dev.onewindow.casehandling.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything a city may change without a code change ({@code onewindow.casehandling.*}); defaults are documented
+ * in {@code application.yml}. Every deadline of DOMAIN.md §2 is here.
+ *
+ * @param catalogUrl               base URL of service-catalog (Feign)
+ * @param elicenseUrl              base URL of e-license (Feign)
+ * @param acceptanceWorkingDays    a submission neither accepted nor sent back within this many working days is
+ *                                 flagged (逾期未告知, deemed accepted by law)
+ * @param maxExtensionWorkingDays  longest extension (延期) an approver may grant
+ * @param maxExtensions            how many extensions a case may get
+ * @param overdueSweepInterval     how often the acceptance-overdue flag is swept
+ * @param formMaxBytes             largest form (serialised JSON) a submission may carry
+ * @param maxPageSize              largest page a list query returns
+ * @param files                    upload limits of the file store
+ * @param resilience               circuit breaker and time limit of the Feign peers
+ */
+@ConfigurationProperties("onewindow.casehandling")
+public record CaseHandlingProperties(String catalogUrl, String elicenseUrl, Integer acceptanceWorkingDays,
+        Integer maxExtensionWorkingDays, Integer maxExtensions, Duration overdueSweepInterval, Integer formMaxBytes,
+        Integer maxPageSize, Files files, Resilience resilience) {
+
+    public CaseHandlingProperties {
+        catalogUrl = catalogUrl == null ? "http://localhost:8081" : catalogUrl;
+        elicenseUrl = elicenseUrl == null ? "http://localhost:8083" : elicenseUrl;
+        acceptanceWorkingDays = acceptanceWorkingDays == null ? 5 : acceptanceWorkingDays;
+        maxExtensionWorkingDays = maxExtensionWorkingDays == null ? 10 : maxExtensionWorkingDays;
+        maxExtensions = maxExtensions == null ? 1 : maxExtensions;
+        overdueSweepInterval = overdueSweepInterval == null ? Duration.ofMinutes(5) : overdueSweepInterval;
+        formMaxBytes = formMaxBytes == null ? 64 * 1024 : formMaxBytes;
+        maxPageSize = maxPageSize == null ? 100 : maxPageSize;
+        files = files == null ? new Files(null, null) : files;
+        resilience = resilience == null ? new Resilience(null, null, null, null, null) : resilience;
+    }
+
+    /**
+     * @param maxSize      largest accepted upload (larger → 413)
+     * @param allowedTypes content types accepted (others → 415); the content is also checked to really be one
+     */
+    public record Files(DataSize maxSize, List<String> allowedTypes) {
+        public Files {
+            maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
+            allowedTypes = allowedTypes == null
+                    ? List.of("application/pdf", "image/jpeg", "image/png", "application/ofd")
+                    : List.copyOf(allowedTypes);
+        }
+    }
+
+    /**
+     * @param timeLimit            longest a peer call may take in total before the fallback answers
+     * @param failureRateThreshold percentage of failed calls that opens the circuit
+     * @param slidingWindowSize    calls the failure rate is computed over
+     * @param minimumCalls         calls needed before the circuit may open
+     * @param openFor              how long an open circuit refuses calls before probing again
+     */
+    public record Resilience(Duration timeLimit, Float failureRateThreshold, Integer slidingWindowSize,
+            Integer minimumCalls, Duration openFor) {
+        public Resilience {
+            timeLimit = timeLimit == null ? Duration.ofSeconds(4) : timeLimit;
+            failureRateThreshold = failureRateThreshold == null ? 50f : failureRateThreshold;
+            slidingWindowSize = slidingWindowSize == null ? 20 : slidingWindowSize;
+            minimumCalls = minimumCalls == null ? 10 : minimumCalls;
+            openFor = openFor == null ? Duration.ofSeconds(30) : openFor;
+        }
+    }
+}

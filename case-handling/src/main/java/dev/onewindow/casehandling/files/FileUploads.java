@@ -1,0 +1,75 @@
+package dev.onewindow.casehandling.files;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import dev.onewindow.casehandling.config.CaseHandlingProperties;
+import dev.onewindow.platform.problem.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Applies the upload limits (size, type, real content) before anything is stored. */
+@Service
+public class FileUploads {
+
+    private final FileStore store;
+    private final CaseHandlingProperties.Files limits;
+    private final Clock clock;
+
+    FileUploads(FileStore store, CaseHandlingProperties properties, Clock clock) {
+        this.store = store;
+        this.limits = properties.files();
+        this.clock = clock;
+    }
+
+    public StoredFile upload(String ownerSubject, String originalName, String declaredType, long size,
+            ContentSource content) {
+        if (size > limits.maxSize().toBytes()) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "the file is larger than " + limits.maxSize().toMegabytes() + " MB")
+                    .with("maxBytes", limits.maxSize().toBytes());
+        }
+        String type = normalise(declaredType);
+        if (!limits.allowedTypes().contains(type)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "files of type " + type + " are not accepted; upload " + String.join(", ", limits.allowedTypes()))
+                    .with("allowedTypes", limits.allowedTypes());
+        }
+        byte[] bytes = content.read();
+        if (bytes.length == 0) {
+            throw ApiException.badRequest("EMPTY_FILE", "the file is empty");
+        }
+        if (!ContentSniffer.matches(type, bytes)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "CONTENT_TYPE_MISMATCH",
+                    "the file's content is not " + type);
+        }
+        return store.store(ownerSubject, safeName(originalName), type, bytes, clock.instant());
+    }
+
+    private static String normalise(String contentType) {
+        if (contentType == null) {
+            return "application/octet-stream";
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Only the last path segment, without control characters, at most 200 characters. */
+    static String safeName(String original) {
+        if (original == null || original.isBlank()) {
+            return "upload";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").trim();
+        if (name.isEmpty()) {
+            return "upload";
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    /** The upload's bytes, read only once the cheap checks have passed. */
+    @FunctionalInterface
+    public interface ContentSource {
+        byte[] read();
+    }
+}
