@@ -88,6 +88,7 @@ s, case = call("POST", "/api/v1/cases", citizen, {
     "implementationCode": entry["implementationCode"], "version": entry["version"], "channel": "MOBILE_APP",
     "applicant": {"type": "NATURAL_PERSON", "name": "张三"},
     "formData": {"entityName": "宿州市埇桥区张三便利店", "legalRepresentative": "张三", "entityType": "个体工商户",
+                 "address": "安徽省宿州市埇桥区汴河中路88号",
                  "businessScope": "食品销售（仅销售预包装食品）；日用百货销售"},
     "materials": [{"code": "M01", "fileId": uploads["M01"]},
                   {"code": "M02", "licenseAuthorization": auth["code"]},
@@ -119,7 +120,8 @@ step("anyone", "verifies the license by its QR token (anonymous)", s,
 if not verified["signatureValid"] or verified["status"] != "VALID": fail("the license did not verify")
 
 s, history = call("GET", f"/api/v1/cases/{case_id}/history", citizen); expect(s, history, 200)
-entries = history if isinstance(history, list) else history.get("entries", history.get("content", []))
-print("\ncase history: " + " → ".join(h.get("to") or h.get("toStatus", "?") for h in entries))
+print("\ncase history:")
+for h in history["history"]:
+    print(f"    {h['at']}  {h['actorName']:<10} ({h['actorRole']:<14}) {h['action']:<10} {h['from'] or '':>10} → {h['to']}")
 print(f"\nDEMO OK: case {case['caseNo']} COMPLETED, license {lic['licenseId']} verified.")
 PY

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -71,6 +72,14 @@ public class EventsAutoConfiguration {
         return new SequenceGuard(mongo);
     }
 
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
     /** Boot's listener containers pick this up: 3 retries 1 s apart, then the record goes to {@code <topic>.DLT}. */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> template) {
@@ -78,7 +87,13 @@ public class EventsAutoConfiguration {
         // the record key choose it, so the DLT need not mirror the source topic's partition count
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(record.topic() + ".DLT", -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1000, 3));
+        // a dead letter needs an operator's attention: say so loudly (the record may hold personal data: not logged)
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            LoggerFactory.getLogger(EventsAutoConfiguration.class).error(
+                    "record {}-{}@{} (key {}) goes to the dead-letter topic: {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), rootMessage(failure));
+            deadLetters.accept(record, failure);
+        }, new FixedBackOff(1000, 3));
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
     }

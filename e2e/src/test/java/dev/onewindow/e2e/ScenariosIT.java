@@ -1,0 +1,222 @@
+package dev.onewindow.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.onewindow.platform.testkit.ApiClient;
+import dev.onewindow.platform.testkit.ApiClient.Response;
+import dev.onewindow.platform.testkit.TopicReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DOMAIN.md §9 scenarios as far as the built services go, black-box: real Keycloak logins, only public HTTP APIs
+ * through the gateway, and the events read back from the stack's Kafka.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScenariosIT {
+
+    static final String SHOP_ENTRY = "XK00201000341300SCJGJ";        // 个体工商户设立登记 → 营业执照
+    static final String RESIDENCE_PERMIT = "QT00601000341300GAJ";    // 居住证申领, 秒批 → 居住证
+
+    private final ApiClient gateway = ApiClient.at(LocalStack.GATEWAY);
+
+    @BeforeAll
+    static void stack() {
+        LocalStack.ensureUp();
+    }
+
+    @Test
+    @Order(1)
+    void autoApprovalCompletesWithANewLicenseWithoutAnyOfficer() {
+        Citizen citizen = new Citizen("citizen1");
+        String authorization = citizen.authorize("GAJ", citizen.licenseOfType("JMSFZ"));
+        Response submitted = citizen.submit(Map.of(
+                "implementationCode", RESIDENCE_PERMIT, "channel", "MINI_PROGRAM",
+                "applicant", Map.of("type", "NATURAL_PERSON", "name", "张三"),
+                "formData", Map.of("name", "张三", "residenceAddress", "宿州市埇桥区汴河路1号", "residenceMonths", 14),
+                "materials", Citizen.materials("M01", "licenseAuthorization", authorization,
+                        "M02", "fileId", citizen.upload("租赁合同.pdf", "application/pdf"),
+                        "M03", "fileId", citizen.upload("photo.jpg", "image/jpeg"))));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String caseId = submitted.json().get("id").asString();
+
+        JsonNode completed = citizen.awaitStatus(caseId, "COMPLETED", Duration.ofSeconds(30));
+        assertThat(completed.path("autoApproval").path("approved").asBoolean(true)).isTrue();
+        String licenseId = completed.get("licenseId").asString();
+        Response verified = gateway.get("/api/v1/licenses/verify/" + licenseId).send();
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verified.json().get("signatureValid").asBoolean()).isTrue();
+        assertThat(verified.json().get("status").asString()).isEqualTo("VALID");
+        // nobody but the system acted on the case
+        Response history = gateway.get("/api/v1/cases/" + caseId + "/history").token(citizen.token).send();
+        assertThat(history.rawBody()).doesNotContain("officer1").doesNotContain("reviewer1").doesNotContain("approver1");
+    }
+
+    @Test
+    @Order(2)
+    void applyWithAnELicenseInsteadOfACopyThroughAcceptReviewApproveToAVerifiedLicense() {
+        Citizen citizen = new Citizen("citizen1");
+        Response search = gateway.get("/api/v1/catalog/items?q=%E4%B8%AA%E4%BD%93%E5%B7%A5%E5%95%86%E6%88%B7").send();
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.json().get("content").values()).extracting(e -> e.get("implementationCode").asString())
+                .contains(SHOP_ENTRY);
+
+        String caseId = submitShop(citizen, citizen.authorize("SCJGJ", citizen.licenseOfType("JMSFZ")));
+        JsonNode accepted = act("officer1", caseId, "accept");
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        // promised 1 working day: due at the end of the next working day on the calendar, Asia/Shanghai
+        assertThat(accepted.get("clock").get("dueAt").asString()).endsWith("T16:00:00Z");
+        assertThat(act("reviewer1", caseId, "review").get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(act("approver1", caseId, "approve").get("status").asString()).isIn("APPROVED", "COMPLETED");
+
+        JsonNode completed = citizen.awaitStatus(caseId, "COMPLETED", Duration.ofSeconds(30));
+        Response license = gateway.get("/api/v1/licenses/" + completed.get("licenseId").asString())
+                .token(citizen.token).send();
+        assertThat(license.status()).as(license.toString()).isEqualTo(200);
+        Response verified = gateway.post("/api/v1/licenses/verify")
+                .json(Map.of("qr", license.json().get("qrToken").asString())).send();
+        assertThat(verified.json().get("signatureValid").asBoolean()).isTrue();
+        assertThat(verified.json().get("status").asString()).isEqualTo("VALID");
+
+        // the envelopes on the stack's Kafka, in order for this case
+        try (TopicReader topic = TopicReader.fromBeginning(LocalStack.KAFKA, List.of("case-handling.case.events.v1"))) {
+            List<JsonNode> events = topic.awaitEvents(caseId, 4, Duration.ofSeconds(30));
+            assertThat(events).extracting(e -> e.get("type").asString()).containsSubsequence("case.submitted",
+                    "case.accepted", "case.approved", "case.completed");
+            assertThat(events).extracting(e -> e.get("sequence").asLong()).isSorted();
+            JsonNode submitted = events.get(0);
+            assertThat(submitted.get("source").asString()).isEqualTo("case-handling");
+            assertThat(submitted.get("region").asString()).isEqualTo("341300");
+            assertThat(submitted.get("correlationId").asString()).isNotBlank();
+            assertThat(submitted.toString()).doesNotContain("341302199003071234"); // citizen1's ID number
+        }
+    }
+
+    @Test
+    @Order(3)
+    void oneBundleSubmissionCreatesThreeChildCasesInThreeDepartmentsCompletedOneByOne() {
+        Citizen citizen = new Citizen("citizen2");
+        JsonNode bundle = gateway.get("/api/v1/catalog/bundles/CSYJS").send().json();
+        List<Map<String, String>> materials = new ArrayList<>();
+        for (JsonNode material : bundle.get("materials")) {
+            if (material.path("required").asBoolean()) {
+                materials.add(Map.of("code", material.get("code").asString(), "fileId",
+                        citizen.upload(material.get("name").asString() + ".pdf", "application/pdf")));
+            }
+        }
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("newbornName", "王小明");
+        form.put("sex", "男");
+        form.put("birthTime", "2026-11-20 08:30");
+        form.put("birthPlace", "宿州市立医院");
+        form.put("motherName", "王芳");
+        form.put("name", "王小明");
+        Response submitted = gateway.post("/api/v1/cases/bundles").token(citizen.token).json(Map.of(
+                "bundleCode", "CSYJS", "channel", "MOBILE_APP",
+                "applicant", Map.of("type", "NATURAL_PERSON", "name", "王芳"),
+                "formData", form, "materials", materials)).send();
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String parentId = submitted.json().get("id").asString();
+        JsonNode children = citizen.caseById(parentId).get("children");
+        assertThat(children).hasSize(3);
+        Map<String, String> officerOf = Map.of("WSJKW", "officer2", "GAJ", "officer3", "RSJ", "officer4");
+        for (JsonNode child : children) {
+            String childId = child.has("caseId") ? child.get("caseId").asString() : child.get("id").asString();
+            String department = child.get("departmentCode").asString();
+            String officer = officerOf.get(department);
+            assertThat(officer).as("a department of the bundle: " + department).isNotNull();
+            act(officer, childId, "accept");
+            act(officer, childId, "review");
+            act(officer, childId, "approve");
+            citizen.awaitStatus(childId, "COMPLETED", Duration.ofSeconds(30));
+        }
+        citizen.awaitStatus(parentId, "COMPLETED", Duration.ofSeconds(30));
+    }
+
+    @Test
+    @Order(4)
+    void departmentsAndCitizensSeeOnlyTheirOwnAndPartnersOnlyWhatPartnersMay() {
+        Citizen citizen1 = new Citizen("citizen1");
+        String caseId = submitShop(citizen1, citizen1.authorize("SCJGJ", citizen1.licenseOfType("JMSFZ")));
+        // officer5 works for another department (YQSCJGJ, district 341302)
+        String otherOfficer = Keycloak.login("officer5");
+        assertThat(gateway.get("/api/v1/cases/" + caseId).token(otherOfficer).send().status()).isEqualTo(404);
+        assertThat(gateway.post("/api/v1/cases/" + caseId + "/accept").token(otherOfficer).json(Map.of()).send()
+                .status()).isIn(403, 404);
+        assertThat(gateway.get("/api/v1/cases?status=SUBMITTED").token(otherOfficer).send().rawBody())
+                .doesNotContain(caseId);
+        // citizen2 sees neither citizen1's case nor citizen1's license
+        Citizen citizen2 = new Citizen("citizen2");
+        assertThat(gateway.get("/api/v1/cases/" + caseId).token(citizen2.token).send().status()).isEqualTo(404);
+        assertThat(gateway.get("/api/v1/licenses/" + citizen1.licenseOfType("JMSFZ")).token(citizen2.token).send()
+                .status()).isEqualTo(404);
+        // a partner system may read the public catalog but may not act as an officer or read citizens' cases
+        String partner = Keycloak.partnerToken();
+        assertThat(gateway.get("/api/v1/catalog/entries/" + SHOP_ENTRY).token(partner).send().status())
+                .isEqualTo(200);
+        assertThat(gateway.post("/api/v1/cases/" + caseId + "/accept").token(partner).json(Map.of()).send()
+                .status()).isIn(403, 404);
+        assertThat(gateway.get("/api/v1/cases/" + caseId).token(partner).send().status()).isIn(403, 404);
+    }
+
+    @Test
+    @Order(5)
+    void whenELicenseIsDownTheOfferGetsAClearProblemAndTheUploadPathStillWorks() {
+        Citizen citizen = new Citizen("citizen1");
+        String authorization = citizen.authorize("SCJGJ", citizen.licenseOfType("JMSFZ"));
+        LocalStack.stopService("e-license");
+        try {
+            Response refused = citizen.submit(shopApplication(citizen, "licenseAuthorization", authorization));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("code").asString()).isEqualTo("ELICENSE_UNAVAILABLE");
+            assertThat(refused.json().get("detail").asString()).contains("upload");
+
+            Response uploaded = citizen.submit(shopApplication(citizen, "fileId",
+                    citizen.upload("身份证复印件.pdf", "application/pdf")));
+            assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        } finally {
+            LocalStack.startServices();
+        }
+        Citizen again = new Citizen("citizen1");
+        Response offered = again.submit(shopApplication(again, "licenseAuthorization",
+                again.authorize("SCJGJ", again.licenseOfType("JMSFZ"))));
+        assertThat(offered.status()).as(offered.toString()).isEqualTo(201);
+    }
+
+    private String submitShop(Citizen citizen, String authorization) {
+        Response submitted = citizen.submit(shopApplication(citizen, "licenseAuthorization", authorization));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        return submitted.json().get("id").asString();
+    }
+
+    private static Map<String, Object> shopApplication(Citizen citizen, String idCardReference, String value) {
+        return Map.of("implementationCode", SHOP_ENTRY, "channel", "MOBILE_APP",
+                "applicant", Map.of("type", "NATURAL_PERSON", "name", "张三"),
+                // the fields of the 营业执照 face (e-license's YYZZ schema)
+                "formData", Map.of("entityName", "宿州市埇桥区张三便利店", "legalRepresentative", "张三",
+                        "entityType", "个体工商户", "address", "安徽省宿州市埇桥区汴河中路88号",
+                        "businessScope", "食品销售（仅销售预包装食品）；日用百货销售"),
+                "materials", Citizen.materials(
+                        "M01", "fileId", citizen.upload("个体工商户登记申请书.pdf", "application/pdf"),
+                        "M02", idCardReference, value,
+                        "M03", "fileId", citizen.upload("经营场所使用证明.pdf", "application/pdf")));
+    }
+
+    private JsonNode act(String staff, String caseId, String action) {
+        Response response = gateway.post("/api/v1/cases/" + caseId + "/" + action).token(Keycloak.login(staff))
+                .json(Map.of("comment", "e2e " + action)).send();
+        assertThat(response.status()).as(staff + " " + action + ": " + response).isEqualTo(200);
+        return response.json();
+    }
+}
