@@ -1,0 +1,45 @@
+package dev.onewindow.gateway.ratelimit;
+
+import dev.onewindow.gateway.edge.AccessLog;
+import dev.onewindow.gateway.problem.GatewayProblem;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts every routed request against its client's bucket (partner client id, user, or anonymous address) and
+ * refuses it with 429 and {@code Retry-After} when the bucket is empty. Runs after token validation, before the
+ * circuit breaker, so refused calls never reach a backend.
+ */
+public final class RateLimitFilter implements GlobalFilter, Ordered {
+
+    private final RequestRateLimiter limiter;
+    private final ClientAddressResolver addresses;
+
+    public RateLimitFilter(RequestRateLimiter limiter, ClientAddressResolver addresses) {
+        this.limiter = limiter;
+        this.addresses = addresses;
+    }
+
+    @Override
+    public int getOrder() {
+        return -100;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return exchange.getPrincipal()
+                .map(principal -> principal instanceof JwtAuthenticationToken token ? ClientKey.of(token.getToken())
+                        : ClientKey.anonymous(addresses.resolve(exchange.getRequest())))
+                .switchIfEmpty(Mono.fromSupplier(() -> ClientKey.anonymous(addresses.resolve(exchange.getRequest()))))
+                .flatMap(key -> {
+                    exchange.getAttributes().put(AccessLog.CLIENT_CLASS, key.clientClass().label());
+                    return limiter.acquire(key);
+                })
+                .flatMap(decision -> decision.allowed() ? chain.filter(exchange)
+                        : Mono.error(GatewayProblem.tooManyRequests(decision.retryAfterSeconds())));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.onewindow.gateway.routing;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import dev.onewindow.gateway.config.GatewayProperties;
+import dev.onewindow.gateway.config.GatewayProperties.ResolvedService;
+import dev.onewindow.gateway.problem.GatewayProblem;
+import dev.onewindow.gateway.problem.Problems;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.netty.channel.ChannelOption;
+import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUrl;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * One route per configured service ({@code /api/v1/cases/**} → case-handling, paths forwarded unchanged) wrapped in
+ * the service's own Resilience4j circuit breaker with an explicit time limit, plus one public route per service for
+ * its OpenAPI document ({@code /v3/api-docs/<service>} → the service's {@code /v3/api-docs}), which the gateway's
+ * Swagger UI lists. Failed or timed-out calls are not retried: a POST may already have been executed.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServiceRoutesConfiguration {
+
+    @Bean
+    RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        long defaultConnectMillis = properties.routeDefaults().connectTimeout().toMillis();
+        for (String name : properties.services().keySet()) {
+            ResolvedService service = properties.resolve(name);
+            long responseMillis = service.responseTimeout().toMillis();
+            long connectMillis = service.connectTimeout().toMillis();
+            routes.route(name, route -> {
+                var spec = route.path(service.paths().toArray(String[]::new))
+                        .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(name)))
+                        .metadata(Problems.SERVICE_METADATA, name)
+                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseMillis);
+                if (connectMillis != defaultConnectMillis) {
+                    // per-route connect timeouts cost a client copy per request; only when a service needs its own
+                    spec = spec.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) connectMillis);
+                }
+                return spec.uri(service.uri());
+            });
+        }
+        // the documentation routes after all API routes: API requests find their route sooner
+        for (String name : properties.services().keySet()) {
+            ResolvedService service = properties.resolve(name);
+            long responseMillis = service.responseTimeout().toMillis();
+            if (service.apiDocs()) {
+                routes.route(name + "-api-docs", route -> route.path("/v3/api-docs/" + name)
+                        .and().method(HttpMethod.GET)
+                        // the service then describes itself with the gateway's address ("servers")
+                        .filters(filters -> filters.setPath("/v3/api-docs").preserveHostHeader())
+                        .metadata(Problems.SERVICE_METADATA, name)
+                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseMillis)
+                        .uri(service.uri()));
+            }
+        }
+        return routes.build();
+    }
+
+    /** Each service's breaker: count-based window, explicit time limit (never Resilience4j's 1 s default). */
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakers(GatewayProperties properties) {
+        return factory -> {
+            for (String name : properties.services().keySet()) {
+                ResolvedService service = properties.resolve(name);
+                GatewayProperties.CircuitBreaker breaker = service.circuitBreaker();
+                CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(breaker.slidingWindowSize())
+                        .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
+                        .failureRateThreshold(breaker.failureRateThreshold())
+                        .waitDurationInOpenState(breaker.waitDurationInOpenState())
+                        .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
+                        // an oversize upload or a rate-limit refusal is the client's fault, not the service's
+                        .recordException(error -> !GatewayProblem.isCause(error))
+                        .build();
+                TimeLimiterConfig timeLimiter = TimeLimiterConfig.custom()
+                        .timeoutDuration(service.timeLimit())
+                        .cancelRunningFuture(true)
+                        .build();
+                factory.configure(builder -> builder.circuitBreakerConfig(circuitBreaker)
+                        .timeLimiterConfig(timeLimiter), name);
+            }
+        };
+    }
+
+    /** Strips forged forwarding headers without copying every request's headers (see {@link ForwardedHeaders}). */
+    @Bean
+    HttpHeadersFilter forwardedHeaders() {
+        return new ForwardedHeaders();
+    }
+
+    @Bean
+    static BeanDefinitionRegistryPostProcessor replaceForwardedHeaderFilters() {
+        return ForwardedHeaders.replaceGatewayFilters();
+    }
+
+    /** The default connect timeout, set once on the shared client (see the per-route note above). */
+    @Bean
+    HttpClientCustomizer connectTimeout(GatewayProperties properties) {
+        int millis = (int) properties.routeDefaults().connectTimeout().toMillis();
+        return client -> client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis);
+    }
+
+    /** Lists every service's OpenAPI document on the gateway's Swagger UI, unless urls were configured by hand. */
+    @Bean
+    SmartInitializingSingleton apiDocsUrls(ObjectProvider<SwaggerUiConfigProperties> swaggerUi,
+            GatewayProperties properties) {
+        return () -> swaggerUi.ifAvailable(ui -> {
+            if (ui.getUrls() != null && !ui.getUrls().isEmpty()) {
+                return;
+            }
+            Set<SwaggerUrl> urls = new LinkedHashSet<>();
+            properties.services().forEach((name, service) -> {
+                if (service.apiDocs()) {
+                    urls.add(new SwaggerUrl(name, "/v3/api-docs/" + name, name));
+                }
+            });
+            ui.setUrls(urls);
+        });
+    }
+
+}

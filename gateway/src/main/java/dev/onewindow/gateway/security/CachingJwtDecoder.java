@@ -1,0 +1,78 @@
+package dev.onewindow.gateway.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Verifies a token's signature and claims once and reuses the result for the same token string until the token
+ * expires (or {@code maxTtl} passes, whichever is first), so a client that sends the same token on every call costs
+ * one RSA verification, not one per request. Only successfully validated tokens are cached; an entry is never served
+ * after the token's {@code exp}. Memory is bounded by {@code maxEntries}: when full, expired entries are dropped and,
+ * if still full, new tokens are validated without being cached.
+ */
+public final class CachingJwtDecoder implements ReactiveJwtDecoder {
+
+    private final ReactiveJwtDecoder delegate;
+    private final int maxEntries;
+    private final long maxTtlMillis;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+
+    public CachingJwtDecoder(ReactiveJwtDecoder delegate, int maxEntries, Duration maxTtl, Clock clock) {
+        this.delegate = delegate;
+        this.maxEntries = maxEntries;
+        this.maxTtlMillis = maxTtl.toMillis();
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Jwt> decode(String token) throws JwtException {
+        Entry entry = cache.get(token);
+        if (entry != null) {
+            if (entry.validUntil > clock.millis()) {
+                return entry.mono;
+            }
+            cache.remove(token, entry);
+        }
+        return delegate.decode(token).doOnNext(jwt -> remember(token, jwt));
+    }
+
+    private void remember(String token, Jwt jwt) {
+        Instant expiresAt = jwt.getExpiresAt();
+        if (maxEntries <= 0 || expiresAt == null) {
+            return;
+        }
+        long now = clock.millis();
+        long validUntil = Math.min(expiresAt.toEpochMilli(), now + maxTtlMillis);
+        if (validUntil <= now) {
+            return;
+        }
+        if (cache.size() >= maxEntries) {
+            evictExpired();
+            if (cache.size() >= maxEntries) {
+                return;
+            }
+        }
+        cache.put(token, new Entry(Mono.just(jwt), validUntil));
+    }
+
+    /** Drops expired entries; called when the cache is full and periodically. */
+    public void evictExpired() {
+        long now = clock.millis();
+        cache.values().removeIf(entry -> entry.validUntil <= now);
+    }
+
+    int size() {
+        return cache.size();
+    }
+
+    private record Entry(Mono<Jwt> mono, long validUntil) {
+    }
+}
