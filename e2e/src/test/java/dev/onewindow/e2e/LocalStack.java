@@ -32,7 +32,13 @@ final class LocalStack {
         if (started) {
             return;
         }
-        if (!gatewayAnswers()) {
+        boolean running = gatewayAnswers();
+        if (running && !repo().resolve("deploy/local/.run/gateway.pid").toFile().exists()) {
+            // the scenarios stop and restart parts of the stack by this checkout's PID files
+            throw new AssertionError("a OneWindow stack started from another checkout is using ports 8080/8180/9092;"
+                    + " stop it with that checkout's deploy/local/down.sh, or run the tests from it");
+        }
+        if (!running) {
             run(Duration.ofMinutes(15), "deploy/local/up.sh");
             startedHere = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> run(Duration.ofMinutes(2), "deploy/local/down.sh"),
