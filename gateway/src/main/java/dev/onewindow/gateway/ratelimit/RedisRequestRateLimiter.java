@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 public final class RedisRequestRateLimiter implements RequestRateLimiter {
 
     private final RedisRateLimiter redis;
-    private final long retryAfter[] = new long[ClientClass.values().length];
+    private final long[] retryAfter = new long[ClientClass.values().length];
 
     public RedisRequestRateLimiter(RedisRateLimiter redis, GatewayProperties.RateLimit properties) {
         this.redis = redis;
