@@ -99,9 +99,12 @@ public final class CaseLifecycleBenchmark {
         Stubs.publish(entry);
         Bench bench = new Bench(port, (String) entry.get("implementationCode"), threads);
 
-        System.out.printf("%nCase lifecycle benchmark: %d client threads, %d lifecycles per run, 2 cores shared%n",
-                threads, lifecycles);
-        bench.run(Math.max(200, lifecycles / 5), false); // warm-up: JIT, connection pools, Kafka metadata
+        System.out.printf("%nCase lifecycle benchmark: %d client threads, %d lifecycles per run, 2 cores shared, "
+                + "Mongo stand-in: %s%n", threads, lifecycles,
+                "plain".equals(System.getProperty("onewindow.mongo-stand-in"))
+                        ? "mongo-java-server's plain memory backend (scans unless a filter is exactly a unique index)"
+                        : "indexed memory backend (uses _id and secondary indexes as MongoDB does)");
+        bench.run(Math.max(500, lifecycles / 2), false); // warm-up: JIT (C2 on 2 busy cores), pools, Kafka metadata
         long stored = mongo.getCollection("cases").countDocuments();
         for (int size : sizes) {
             if (stored < size) {

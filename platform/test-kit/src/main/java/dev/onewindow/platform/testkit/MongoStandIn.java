@@ -4,10 +4,12 @@ import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.onewindow.platform.testkit.mongo.IndexedMemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server, memory backend) inside the test JVM: the real driver talks to
- * it over a socket, so queries, indexes and atomic updates are exercised for real. It has no transactions and no
+ * it over a socket, so queries, indexes and atomic updates are exercised for real. Its backend uses indexes as
+ * MongoDB would ({@link IndexedMemoryBackend}). It has no transactions and no
  * sessions — neither does OneWindow's design depend on them. One instance is shared per JVM.
  */
 public final class MongoStandIn {
@@ -18,7 +20,10 @@ public final class MongoStandIn {
     private final InetSocketAddress address;
 
     private MongoStandIn() {
-        this.server = new MongoServer(new MemoryBackend());
+        // -Donewindow.mongo-stand-in=plain gives mongo-java-server's own memory backend (scans unless a filter is
+        // exactly a unique index's fields), e.g. to compare a benchmark with it
+        boolean plain = "plain".equals(System.getProperty("onewindow.mongo-stand-in"));
+        this.server = new MongoServer(plain ? new MemoryBackend() : new IndexedMemoryBackend());
         server.bind("127.0.0.1", KafkaBroker.freePort());
         this.address = server.getLocalAddress();
     }

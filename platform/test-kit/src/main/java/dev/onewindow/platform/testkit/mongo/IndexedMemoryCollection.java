@@ -1,0 +1,93 @@
+package dev.onewindow.platform.testkit.mongo;
+
+import java.util.Collection;
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A memory collection whose queries use an index for the part of the filter it covers, then apply the whole filter
+ * (and sort, skip, limit, projection) to the candidates — the plan MongoDB would choose. The plain collection uses an
+ * index only when the filter's fields are exactly a unique index's fields, and scans otherwise.
+ */
+final class IndexedMemoryCollection extends MemoryCollection {
+
+    IndexedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+            CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, cursorRegistry);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+            int batchSize, Document projection) {
+        Document equalities = equalityFields(query);
+        Index<Integer> best = null;
+        Document bestPart = null;
+        int bestCandidates = Integer.MAX_VALUE;
+        for (Index<Integer> index : getIndexes()) {
+            Document part = coveredPart(index, equalities);
+            if (part == null || !index.canHandle(part)) {
+                continue;
+            }
+            if (index.isUnique()) { // at most one document per looked-up value: nothing narrower exists
+                best = index;
+                bestPart = part;
+                break;
+            }
+            int candidates = ((SecondaryIndex) index).candidates(part);
+            if (candidates < bestCandidates) {
+                best = index;
+                bestPart = part;
+                bestCandidates = candidates;
+            }
+        }
+        if (best == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, projection);
+        }
+        return matchDocuments(query, best.getPositions(bestPart), orderBy, numberToSkip, limit, batchSize,
+                projection);
+    }
+
+    /** The filter's top-level field conditions, including those of a top-level {@code $and}. */
+    private static Document equalityFields(Document query) {
+        Document fields = new Document();
+        for (String key : query.keySet()) {
+            if (!key.startsWith("$")) {
+                fields.put(key, query.get(key));
+            }
+        }
+        if (query.get("$and") instanceof Collection<?> conjuncts) {
+            for (Object conjunct : conjuncts) {
+                if (conjunct instanceof Document condition) {
+                    for (String key : condition.keySet()) {
+                        if (!key.startsWith("$")) {
+                            fields.putIfAbsent(key, condition.get(key)); // both hold anyway; one is enough to look up
+                        }
+                    }
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** The conditions an index can look up: all its fields for a unique index, the first for a secondary one. */
+    private static Document coveredPart(Index<Integer> index, Document fields) {
+        List<IndexKey> keys = index.getKeys();
+        List<IndexKey> used = index instanceof SecondaryIndex ? keys.subList(0, 1) : keys;
+        Document part = new Document();
+        for (IndexKey key : used) {
+            if (fields.get(key.getKey()) == null) { // absent, or null (also matching a missing field): scan
+                return null;
+            }
+            part.put(key.getKey(), fields.get(key.getKey()));
+        }
+        return part;
+    }
+}

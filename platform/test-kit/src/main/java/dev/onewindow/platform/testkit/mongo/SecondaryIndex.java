@@ -1,0 +1,227 @@
+package dev.onewindow.platform.testkit.mongo;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique (and multikey) index on the first field of a secondary index, which mongo-java-server would otherwise
+ * accept and ignore (every query on it then scans the collection). It answers equality, {@code $in} and
+ * {@code $exists: true} on that field with candidate positions; the collection still applies the whole query to each
+ * candidate, so the index only decides which documents are looked at, never which ones match. Later fields of a
+ * compound index are not used for look-up (MongoDB would narrow further; here the query filter does).
+ */
+final class SecondaryIndex extends Index<Integer> {
+
+    /** Stands for an empty array, which exists but has no element to index. */
+    private static final Object EMPTY_ARRAY = new Object();
+    private static final String ID = "_id";
+
+    private final String field;
+    private final Map<Object, Set<Integer>> positionsByValue = new HashMap<>();
+    private final Map<Integer, Set<Object>> valuesByPosition = new HashMap<>();
+    private final Map<Object, Integer> positionById = new HashMap<>();
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.field = keys.get(0).getKey();
+    }
+
+    String field() {
+        return field;
+    }
+
+    @Override
+    public Integer getPosition(Document document) {
+        return null; // not unique: a position is never identified by this index alone
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Integer> collection) {
+        // no constraint to check
+    }
+
+    @Override
+    public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
+        // every document is tracked, even one without the field: the collection asks each index for the position
+        // of a document it removes, and accepts "none" from sparse indexes only
+        positionById.put(key(document.get(ID)), position);
+        Set<Object> values = valuesOf(document);
+        if (values.isEmpty()) {
+            return;
+        }
+        valuesByPosition.put(position, values);
+        for (Object value : values) {
+            positionsByValue.computeIfAbsent(value, v -> new HashSet<>()).add(position);
+        }
+    }
+
+    @Override
+    public synchronized Integer remove(Document document) {
+        Integer position = positionById.remove(key(document.get(ID)));
+        if (position != null) {
+            forgetValues(position);
+        }
+        return position;
+    }
+
+    private void forgetValues(Integer position) {
+        Set<Object> values = valuesByPosition.remove(position);
+        if (values == null) {
+            return;
+        }
+        for (Object value : values) {
+            Set<Integer> positions = positionsByValue.get(value);
+            if (positions != null) {
+                positions.remove(position);
+                if (positions.isEmpty()) {
+                    positionsByValue.remove(value);
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return query.size() == 1 && query.containsKey(field) && lookupValues(query.get(field)) != null;
+    }
+
+    @Override
+    public synchronized Iterable<Integer> getPositions(Document query) {
+        Object condition = query.get(field);
+        if (isExistsTrue(condition)) {
+            return sorted(valuesByPosition.keySet());
+        }
+        Set<Integer> positions = new HashSet<>();
+        for (Object value : lookupValues(condition)) {
+            positions.addAll(positionsByValue.getOrDefault(value, Set.of()));
+        }
+        return sorted(positions);
+    }
+
+    /** How many documents a query on this index would look at (to choose between usable indexes). */
+    synchronized int candidates(Document query) {
+        Object condition = query.get(field);
+        if (isExistsTrue(condition)) {
+            return valuesByPosition.size();
+        }
+        int count = 0;
+        for (Object value : lookupValues(condition)) {
+            count += positionsByValue.getOrDefault(value, Set.of()).size();
+        }
+        return count;
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return valuesByPosition.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Integer> collection) {
+        // no constraint to check
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
+            MongoCollection<Integer> collection) {
+        forgetValues(position);
+        add(newDocument, position, collection); // _id cannot change, so its entry stays the same
+    }
+
+    @Override
+    public synchronized void drop() {
+        positionsByValue.clear();
+        valuesByPosition.clear();
+        positionById.clear();
+    }
+
+    /** The normalised values a document holds in the field: one per array element; none when it is missing. */
+    private Set<Object> valuesOf(Document document) {
+        Object value = Utils.getSubdocumentValueCollectionAware(document, field);
+        if (value instanceof Missing) {
+            return Set.of();
+        }
+        Set<Object> values = new LinkedHashSet<>();
+        if (value instanceof Collection<?> elements) {
+            if (elements.isEmpty()) {
+                values.add(EMPTY_ARRAY);
+            }
+            for (Object element : elements) {
+                if (!(element instanceof Missing)) {
+                    values.add(key(element));
+                }
+            }
+            if (values.isEmpty()) {
+                return Set.of();
+            }
+        } else {
+            values.add(key(value));
+        }
+        return values;
+    }
+
+    /** Values to look up for a condition, or null when this index cannot answer it (ranges, regexes, nulls …). */
+    private static List<Object> lookupValues(Object condition) {
+        if (isExistsTrue(condition)) {
+            return List.of();
+        }
+        if (condition instanceof Document operators) {
+            if (operators.size() == 1 && operators.get("$eq") != null) {
+                return lookupValues(operators.get("$eq"));
+            }
+            if (operators.size() == 1 && operators.get("$in") instanceof Collection<?> in) {
+                List<Object> values = new ArrayList<>();
+                for (Object value : in) {
+                    if (!isScalar(value)) {
+                        return null;
+                    }
+                    values.add(key(value));
+                }
+                return values;
+            }
+            return null;
+        }
+        return isScalar(condition) ? List.of(key(condition)) : null;
+    }
+
+    private static boolean isExistsTrue(Object condition) {
+        return condition instanceof Document operators && operators.size() == 1
+                && Boolean.TRUE.equals(operators.get("$exists"));
+    }
+
+    /** Values whose equality is plain value equality after normalisation (numbers of any width compare equal). */
+    private static boolean isScalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof java.util.Date || value instanceof java.time.Instant
+                || value instanceof java.util.UUID || value instanceof de.bwaldvogel.mongo.bson.ObjectId;
+    }
+
+    private static Object key(Object value) {
+        return new KeyValue(value).normalized();
+    }
+
+    private static List<Integer> sorted(Collection<Integer> positions) {
+        List<Integer> list = new ArrayList<>(positions);
+        list.sort(null); // the collection's natural (insertion) order, as a scan would return them
+        return list;
+    }
+}
