@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import dev.onewindow.casehandling.support.JsonSchemaCheck;
+import dev.onewindow.platform.testkit.JsonSchema;
 import dev.onewindow.platform.events.OutboxEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +84,7 @@ class CaseEventContractTest {
         JsonNode event = SERIALISED.get(type);
         assertThat(event).as("an event of type " + type + " was registered").isNotNull();
         JsonNode schema = resource(type + ".schema.json");
-        assertThat(JsonSchemaCheck.violations(schema, event)).as(type + " against its schema").isEmpty();
+        assertThat(JsonSchema.of(schema).violations(event)).as(type + " against its schema").isEmpty();
 
         JsonNode sample = resourceOrNull(type + ".sample.json");
         if (sample == null) {
@@ -94,7 +94,7 @@ class CaseEventContractTest {
         }
         assertThat(sample).as("golden sample of " + type + " (a draft was written to target/contract-drafts)")
                 .isNotNull();
-        assertThat(JsonSchemaCheck.violations(schema, sample)).as(type + " sample against its schema").isEmpty();
+        assertThat(JsonSchema.of(schema).violations(sample)).as(type + " sample against its schema").isEmpty();
         assertThat(fieldNames(event)).as(type + " fields = golden sample fields").isEqualTo(fieldNames(sample));
         // never a raw ID number (18 characters, GB 11643 shape) anywhere in an event
         assertThat(event.toString()).doesNotContainPattern("(?<![0-9])[0-9]{17}[0-9X](?![0-9])");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.onewindow.elicense.support.JsonSchemaCheck;
+import dev.onewindow.platform.testkit.JsonSchema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -43,29 +43,30 @@ class EventContractsTest {
     @ParameterizedTest
     @MethodSource("types")
     void theSerialisedEventIsTheGoldenSampleAndBothMatchTheSchema(String type) {
-        JsonNode schema = JsonSchemaCheck.schemaOf(type);
-        JsonNode sample = JsonSchemaCheck.sampleOf(type);
+        JsonSchema schema = JsonSchema.forEvent(type);
+        JsonNode sample = JsonSchema.sample(type);
         JsonNode serialised = JSON.readTree(JSON.writeValueAsString(events().get(type)));
 
         assertThat(serialised).isEqualTo(sample);
-        assertThat(JsonSchemaCheck.violations(schema, sample)).isEmpty();
-        assertThat(JsonSchemaCheck.violations(schema, serialised)).isEmpty();
-        schema.get("properties").propertyNames().forEach(name -> assertThat(PERSONAL).doesNotContain(name));
+        assertThat(schema.violations(sample)).isEmpty();
+        assertThat(schema.violations(serialised)).isEmpty();
+        JsonSchema.resource("contracts/events/" + type + ".schema.json").get("properties").propertyNames()
+                .forEach(name -> assertThat(PERSONAL).doesNotContain(name));
     }
 
     @ParameterizedTest
     @MethodSource("types")
     void theSchemaRejectsMissingExtraAndMistypedFields(String type) {
-        JsonNode schema = JsonSchemaCheck.schemaOf(type);
-        var missing = (tools.jackson.databind.node.ObjectNode) JsonSchemaCheck.sampleOf(type).deepCopy();
+        JsonSchema schema = JsonSchema.forEvent(type);
+        var missing = (tools.jackson.databind.node.ObjectNode) JsonSchema.sample(type).deepCopy();
         missing.remove("licenseId");
-        var extra = (tools.jackson.databind.node.ObjectNode) JsonSchemaCheck.sampleOf(type).deepCopy();
+        var extra = (tools.jackson.databind.node.ObjectNode) JsonSchema.sample(type).deepCopy();
         extra.put("idNumber", "341302199003071234");
-        var mistyped = (tools.jackson.databind.node.ObjectNode) JsonSchemaCheck.sampleOf(type).deepCopy();
+        var mistyped = (tools.jackson.databind.node.ObjectNode) JsonSchema.sample(type).deepCopy();
         mistyped.put("region", 341300);
 
-        assertThat(JsonSchemaCheck.violations(schema, missing)).isNotEmpty();
-        assertThat(JsonSchemaCheck.violations(schema, extra)).isNotEmpty();
-        assertThat(JsonSchemaCheck.violations(schema, mistyped)).isNotEmpty();
+        assertThat(schema.violations(missing)).isNotEmpty();
+        assertThat(schema.violations(extra)).isNotEmpty();
+        assertThat(schema.violations(mistyped)).isNotEmpty();
     }
 }

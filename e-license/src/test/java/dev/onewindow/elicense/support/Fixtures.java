@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.onewindow.platform.personal.ResidentIdNumber;
 import dev.onewindow.platform.testkit.ApiClient;
+import dev.onewindow.platform.testkit.JsonSchema;
 import dev.onewindow.platform.testkit.TokenMinter;
 import dev.onewindow.platform.testkit.TopicReader;
 import tools.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ public final class Fixtures {
     /** Asserts that an event envelope's data matches its type's schema. */
     public static void assertMatchesContract(JsonNode event) {
         String type = event.get("type").asString();
-        assertThat(JsonSchemaCheck.violations(JsonSchemaCheck.schemaOf(type), event.get("data")))
+        assertThat(JsonSchema.forEvent(type).violations(event.get("data")))
                 .as(type + " " + event.get("data")).isEmpty();
         assertThat(event.get("source").asString()).isEqualTo("e-license");
         assertThat(event.get("aggregateType").asString()).isEqualTo("license");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.onewindow.catalog.Fixtures;
-import dev.onewindow.catalog.contracts.JsonSchema;
+import dev.onewindow.platform.testkit.JsonSchema;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;

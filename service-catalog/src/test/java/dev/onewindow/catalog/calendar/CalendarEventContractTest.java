@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.onewindow.catalog.contracts.JsonSchema;
+import dev.onewindow.platform.testkit.JsonSchema;
 import dev.onewindow.platform.calendar.CalendarYear;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -13,6 +13,7 @@ import dev.onewindow.catalog.entry.Material;
 import dev.onewindow.catalog.item.BasicCode;
 import dev.onewindow.platform.events.AggregateRoot;
 import dev.onewindow.platform.events.OutboxEntry;
+import dev.onewindow.platform.testkit.JsonSchema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

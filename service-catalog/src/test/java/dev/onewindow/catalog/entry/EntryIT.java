@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import dev.onewindow.catalog.contracts.JsonSchema;
+import dev.onewindow.platform.testkit.JsonSchema;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;

@@ -1,4 +1,4 @@
-package dev.onewindow.catalog.contracts;
+package dev.onewindow.platform.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * list), {@code const}, {@code enum}, {@code required}, {@code properties}, {@code additionalProperties: false},
  * {@code items}, {@code minItems}, {@code minimum}/{@code maximum}, {@code minLength}/{@code maxLength},
  * {@code pattern}, {@code format} ({@code date-time}, {@code date}) and local {@code $ref}s ({@code #/$defs/x}).
- * Unknown keywords fail loudly, so a schema never silently checks less than it says.
+ * Unknown keywords fail loudly, so a schema never silently checks less than it says. Every service holds its events
+ * to their published contracts ({@code contracts/events/<type>.schema.json} and golden {@code .sample.json}) with it.
  */
 public final class JsonSchema {
 
@@ -43,6 +44,11 @@ public final class JsonSchema {
     /** The schema of one event type, from {@code contracts/events/<type>.schema.json} on the classpath. */
     public static JsonSchema forEvent(String type) {
         JsonNode root = resource("contracts/events/" + type + ".schema.json");
+        return new JsonSchema(root, root, "$");
+    }
+
+    /** A schema given as a JSON document. */
+    public static JsonSchema of(JsonNode root) {
         return new JsonSchema(root, root, "$");
     }
 
