@@ -445,6 +445,11 @@ public class Case extends AggregateRoot {
      * fields — e-license knows the holder by {@code holderRef}.
      */
     private Map<String, Object> licenseFields() {
+        return licenseFieldsOf(formData);
+    }
+
+    /** The license face fields a form gives (see {@link #licenseFields()}); checked against e-license on submission. */
+    static Map<String, Object> licenseFieldsOf(Map<String, Object> formData) {
         Map<String, Object> fields = new LinkedHashMap<>();
         formData.forEach((name, value) -> {
             if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {

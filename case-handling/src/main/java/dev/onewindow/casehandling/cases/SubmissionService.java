@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import dev.onewindow.casehandling.clients.catalog.CatalogBundle;
 import dev.onewindow.casehandling.clients.catalog.CatalogClient;
 import dev.onewindow.casehandling.clients.catalog.CatalogEntry;
+import dev.onewindow.casehandling.clients.elicense.LicenseFaceCheck;
 import dev.onewindow.casehandling.clients.elicense.LicenseRedemption;
 import dev.onewindow.casehandling.clients.elicense.RedeemResponse.RedeemedLicense;
 import dev.onewindow.casehandling.config.CaseHandlingProperties;
@@ -52,6 +53,7 @@ public class SubmissionService {
 
     private final CatalogClient catalog;
     private final LicenseRedemption licenses;
+    private final LicenseFaceCheck licenseFaces;
     private final FileStore files;
     private final CaseRepository cases;
     private final CaseNumbers numbers;
@@ -62,11 +64,12 @@ public class SubmissionService {
     private final CaseHandlingProperties properties;
     private final Clock clock;
 
-    SubmissionService(CatalogClient catalog, LicenseRedemption licenses, FileStore files, CaseRepository cases,
-            CaseNumbers numbers, FieldCipher cipher, LookupHasher hasher, JsonMapper json, CaseRulesSource rules,
+    SubmissionService(CatalogClient catalog, LicenseRedemption licenses, LicenseFaceCheck licenseFaces,
+            FileStore files, CaseRepository cases, CaseNumbers numbers, FieldCipher cipher, LookupHasher hasher, JsonMapper json, CaseRulesSource rules,
             CaseHandlingProperties properties, Clock clock) {
         this.catalog = catalog;
         this.licenses = licenses;
+        this.licenseFaces = licenseFaces;
         this.files = files;
         this.cases = cases;
         this.numbers = numbers;
@@ -88,6 +91,7 @@ public class SubmissionService {
         ResolvedApplicant applicant = resolveApplicant(submitter, application.applicant());
         requireApplicantType(entry, applicant.applicant().type());
         Map<String, Object> form = checkedForm(application.formData());
+        requireFormFitsLicenses(List.of(entry), form);
         List<Planned> planned = planMaterials(application.materials(), offered(List.of(entry)), caller);
         requireMaterials(required(List.of(entry)), planned);
 
@@ -127,6 +131,7 @@ public class SubmissionService {
         ResolvedApplicant applicant = resolveApplicant(submitter, application.applicant());
         entries.forEach(e -> requireApplicantType(e, applicant.applicant().type()));
         Map<String, Object> form = checkedForm(application.formData());
+        requireFormFitsLicenses(entries, form);
         // the catalog's merged list (asked once, mapped to each member's own codes); older bundles without one
         // are asked by the members' codes directly
         boolean merged = !bundle.materials().isEmpty();
@@ -477,6 +482,13 @@ public class SubmissionService {
                 .toList();
         return AutoApprovalRules.evaluate(entry.autoApproval().ruleSetVersion(), ruleSet, form,
                 materialsOf(entry, materials), now);
+    }
+
+    /** Before anything is stored or redeemed: each licence the entries will issue can be printed from the form. */
+    private void requireFormFitsLicenses(List<CatalogEntry> entries, Map<String, Object> form) {
+        entries.stream().map(SubmissionService::snapshot).filter(EntrySnapshot::resultIsLicense)
+                .map(EntrySnapshot::resultLicenseType).distinct()
+                .forEach(type -> licenseFaces.requireFits(type, Case.licenseFieldsOf(form)));
     }
 
     private static EntrySnapshot snapshot(CatalogEntry entry) {
