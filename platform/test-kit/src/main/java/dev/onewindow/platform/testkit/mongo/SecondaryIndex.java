@@ -19,8 +19,8 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * A non-unique (and multikey) index on the first field of a secondary index, which mongo-java-server would otherwise
- * accept and ignore (every query on it then scans the collection). It answers equality, {@code $in} and
- * {@code $exists: true} on that field with candidate positions; the collection still applies the whole query to each
+ * accept and ignore (every query on it then scans the collection). It answers equality, {@code $in}, {@code $all}
+ * and {@code $exists: true} on that field with candidate positions; the collection still applies the whole query to each
  * candidate, so the index only decides which documents are looked at, never which ones match. Later fields of a
  * compound index are not used for look-up (MongoDB would narrow further; here the query filter does).
  */
@@ -96,7 +96,8 @@ final class SecondaryIndex extends Index<Integer> {
 
     @Override
     public boolean canHandle(Document query) {
-        return query.size() == 1 && query.containsKey(field) && lookupValues(query.get(field)) != null;
+        return query.size() == 1 && query.containsKey(field)
+                && (lookupValues(query.get(field)) != null || allValues(query.get(field)) != null);
     }
 
     @Override
@@ -105,11 +106,29 @@ final class SecondaryIndex extends Index<Integer> {
         if (isExistsTrue(condition)) {
             return sorted(valuesByPosition.keySet());
         }
+        return sorted(lookUp(condition));
+    }
+
+    /** Equality and {@code $in}: every document holding one of the values; {@code $all}: holding each of them. */
+    private Set<Integer> lookUp(Object condition) {
+        List<Object> all = allValues(condition);
+        if (all != null) {
+            Set<Integer> positions = null;
+            for (Object value : all) {
+                Set<Integer> holding = positionsByValue.getOrDefault(value, Set.of());
+                if (positions == null) {
+                    positions = new HashSet<>(holding);
+                } else {
+                    positions.retainAll(holding);
+                }
+            }
+            return positions;
+        }
         Set<Integer> positions = new HashSet<>();
         for (Object value : lookupValues(condition)) {
             positions.addAll(positionsByValue.getOrDefault(value, Set.of()));
         }
-        return sorted(positions);
+        return positions;
     }
 
     /** How many documents a query on this index would look at (to choose between usable indexes). */
@@ -117,6 +136,9 @@ final class SecondaryIndex extends Index<Integer> {
         Object condition = query.get(field);
         if (isExistsTrue(condition)) {
             return valuesByPosition.size();
+        }
+        if (allValues(condition) != null) {
+            return lookUp(condition).size();
         }
         int count = 0;
         for (Object value : lookupValues(condition)) {
@@ -201,6 +223,22 @@ final class SecondaryIndex extends Index<Integer> {
             return null;
         }
         return isScalar(condition) ? List.of(key(condition)) : null;
+    }
+
+    /** The values of a non-empty {@code $all} of plain values (a multikey field holding every one), else null. */
+    private static List<Object> allValues(Object condition) {
+        if (condition instanceof Document operators && operators.size() == 1
+                && operators.get("$all") instanceof Collection<?> all && !all.isEmpty()) {
+            List<Object> values = new ArrayList<>();
+            for (Object value : all) {
+                if (!isScalar(value)) {
+                    return null;
+                }
+                values.add(key(value));
+            }
+            return values;
+        }
+        return null;
     }
 
     private static boolean isExistsTrue(Object condition) {

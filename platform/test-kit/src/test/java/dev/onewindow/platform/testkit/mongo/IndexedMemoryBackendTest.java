@@ -84,6 +84,8 @@ class IndexedMemoryBackendTest {
             queries.add(Filters.eq("_id", id));
             queries.add(Filters.in("refs", ref, "ref-" + random.nextInt(60)));
             queries.add(Filters.eq("refs", ref));
+            queries.add(Filters.all("refs", ref, "ref-" + random.nextInt(60)));
+            queries.add(Filters.and(Filters.all("refs", ref), Filters.regex("dept", "^D[12]")));
             queries.add(Filters.and(Filters.eq("dept", dept), Filters.in("status", "ACCEPTED", "IN_REVIEW")));
             queries.add(Filters.and(Filters.eq("dept", dept), Filters.gt("version", 1L)));
             queries.add(Filters.eq("version", 1)); // an int matches stored longs
