@@ -8,7 +8,7 @@
 #   deploy/local/up.sh --infra    only Keycloak, Kafka and Mongo (run the services from your IDE)
 #
 # Logs and PID files: deploy/local/.run/<name>.log / <name>.pid. Stop: deploy/local/down.sh [--wipe].
-# Tunables (environment): ONEWINDOW_SERVICE_JAVA_OPTS, ONEWINDOW_KEYCLOAK_JAVA_OPTS, ONEWINDOW_SERVICE_TIMEOUT (s, default 180),
+# Tunables (environment): ONEWINDOW_SERVICE_JAVA_OPTS, ONEWINDOW_GATEWAY_JAVA_OPTS, ONEWINDOW_KEYCLOAK_JAVA_OPTS, ONEWINDOW_SERVICE_TIMEOUT (s, default 180),
 # ONEWINDOW_KEYCLOAK_TIMEOUT (s, default 240).
 set -euo pipefail
 
@@ -43,6 +43,8 @@ INFRA_CP_FILE="$RUN/infra.classpath"
 SECRETS_FILE="$RUN/local-secrets.properties"
 
 SERVICE_JAVA_OPTS="${ONEWINDOW_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError}"
+# the gateway carries every request: full JIT (C2), which the small-machine C1-only flags above would forbid
+GATEWAY_JAVA_OPTS="${ONEWINDOW_GATEWAY_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError}"
 KEYCLOAK_JAVA_OPTS="${ONEWINDOW_KEYCLOAK_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Xss512k -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Djava.security.egd=file:/dev/urandom}"
 INFRA_JAVA_BASE="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"
 
@@ -377,7 +379,10 @@ start_service() {
   log "starting $name on :$port$([[ "$args" == *SharedArchiveFile* ]] && echo ' (CDS archive)') ..."
   # shellcheck disable=SC2086
   # each service calls others in the background as its own Keycloak client (dev realm secret "<client>-secret")
-  launch "$name" "$ROOT" java $SERVICE_JAVA_OPTS -Donewindow.local="$name" \
+  local java_opts="$SERVICE_JAVA_OPTS"
+  [[ "$name" == gateway ]] && java_opts="$GATEWAY_JAVA_OPTS"
+  # shellcheck disable=SC2086
+  launch "$name" "$ROOT" java $java_opts -Donewindow.local="$name" \
     -Dspring.config.additional-location="optional:file:$SECRETS_FILE" \
     -Donewindow.security.service-account.client-id="$name" \
     -Donewindow.security.service-account.client-secret="$name-secret" $args
