@@ -12,9 +12,12 @@
 #   ROUNDS=1                     measure direct/gateway/nginx this many times, interleaved; the median is reported
 #   BACKEND=boot|tomcat          boot (default): a trivial Spring Boot MVC app, like the services (bench/backend);
 #                                tomcat: bare embedded Tomcat servlet (BenchBackend.java), a much cheaper backend
-#   BACKEND_KEEPALIVE=100        backend Tomcat's maxKeepAliveRequests (Tomcat/Spring Boot default 100; -1 = no limit)
+#   BACKEND_KEEPALIVE=-1         backend Tomcat's maxKeepAliveRequests. Default -1 (no limit) = what the OneWindow
+#                                services run with (platform starter's onewindow-defaults.properties); 100 = the
+#                                Tomcat/Spring Boot default, which closes a kept-alive connection every 100 requests
 #   GATEWAY_JAVA_OPTS="..."      JVM options of the gateway and of the default-route reference (512 MB heap, G1,
-#                                full JIT)
+#                                full JIT). The gateway runs half as many event loops as CPUs (1 here) unless
+#                                -Dreactor.netty.ioWorkerCount is given; the default route keeps Reactor Netty's 4
 #   BACKEND_JAVA_OPTS="..."      JVM options of the Spring Boot backend (default 256 MB heap, full JIT; deploy/local
 #                                starts the services with -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, try that too)
 #   BASELINE=1                   also measure the default Spring Cloud Gateway route (0 to skip)
@@ -40,7 +43,7 @@ WARMUP="${WARMUP:-20s}"
 GATEWAY_WARMUP="${GATEWAY_WARMUP:-120s}"
 ROUNDS="${ROUNDS:-1}"
 BACKEND="${BACKEND:-boot}"
-BACKEND_KEEPALIVE="${BACKEND_KEEPALIVE:-100}"
+BACKEND_KEEPALIVE="${BACKEND_KEEPALIVE:--1}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseG1GC}"
 BACKEND_JAVA_OPTS="${BACKEND_JAVA_OPTS:--Xms256m -Xmx256m}"
 BASELINE="${BASELINE:-1}"

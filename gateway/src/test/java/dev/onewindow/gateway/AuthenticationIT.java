@@ -123,6 +123,20 @@ class AuthenticationIT extends GatewayIntegrationTest {
                 .satisfies(received -> assertThat(received.header("Authorization")).isEqualTo("Bearer " + token));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/catalog/items%2F..%2F..%2Fcases%2Ffw-probe-1",
+            "/api/v1/catalog/items/..;/..;/cases/fw-probe-2", "/api/v1/catalog/items/%2e%2e/fw-probe-3"})
+    void aPathTheFirewallRefusesIs400ProblemJsonAndNeverRouted(String path) {
+        // public GET paths: without the firewall each would be routed without a token
+        Response response = api().get(path).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo("REQUEST_REJECTED");
+        assertThat(response.json().get("traceId").asString()).isNotBlank();
+        assertThat(BACKEND.received()).noneMatch(received -> received.path().contains("fw-probe"));
+    }
+
     @Test
     void healthProbesArePublic() {
         assertThat(api().get("/actuator/health/readiness").send().status()).isEqualTo(200);

@@ -72,6 +72,18 @@ class EdgeIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void requestMetricsCarryTheRouteAndEachServiceHasABreaker() {
+        assertThat(api().get("/api/v1/cases/metrics-probe").token(officerToken()).send().status()).isEqualTo(200);
+
+        Response metrics = api().get("/actuator/prometheus").token(officerToken()).send();
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.rawBody()).containsPattern(
+                "http_server_requests_seconds_count\\{[^}]*spring_cloud_gateway_route_id=\"case-handling\"")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"supervision\"");
+    }
+
+    @Test
     void forwardingHeadersFromTheClientAreNotPassedOn() {
         api().get("/api/v1/cases/forged-forwarding").token(officerToken())
                 .header("X-Forwarded-For", "10.9.8.7").header("X-Forwarded-Host", "evil.example")

@@ -128,6 +128,7 @@ public class Problems {
     static boolean isTimeout(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TimeoutException || t instanceof org.springframework.cloud.gateway.support.TimeoutException
+                    || t instanceof io.netty.handler.timeout.TimeoutException // the response timeout (read timeout)
                     || t instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
                 return true;
             }

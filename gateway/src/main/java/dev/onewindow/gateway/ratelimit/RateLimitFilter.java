@@ -2,10 +2,11 @@ package dev.onewindow.gateway.ratelimit;
 
 import dev.onewindow.gateway.edge.AccessLog;
 import dev.onewindow.gateway.problem.GatewayProblem;
+import dev.onewindow.gateway.security.TokenAuthenticationFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -31,15 +32,10 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return exchange.getPrincipal()
-                .map(principal -> principal instanceof JwtAuthenticationToken token ? ClientKey.of(token.getToken())
-                        : ClientKey.anonymous(addresses.resolve(exchange.getRequest())))
-                .switchIfEmpty(Mono.fromSupplier(() -> ClientKey.anonymous(addresses.resolve(exchange.getRequest()))))
-                .flatMap(key -> {
-                    exchange.getAttributes().put(AccessLog.CLIENT_CLASS, key.clientClass().label());
-                    return limiter.acquire(key);
-                })
-                .flatMap(decision -> decision.allowed() ? chain.filter(exchange)
-                        : Mono.error(GatewayProblem.tooManyRequests(decision.retryAfterSeconds())));
+        Jwt jwt = exchange.getAttribute(TokenAuthenticationFilter.JWT);
+        ClientKey key = jwt != null ? ClientKey.of(jwt) : ClientKey.anonymous(addresses.resolve(exchange.getRequest()));
+        exchange.getAttributes().put(AccessLog.CLIENT_CLASS, key.clientClass().label());
+        return limiter.acquire(key).flatMap(decision -> decision.allowed() ? chain.filter(exchange)
+                : Mono.error(GatewayProblem.tooManyRequests(decision.retryAfterSeconds())));
     }
 }

@@ -3,6 +3,7 @@ package dev.onewindow.gateway.ratelimit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import dev.onewindow.gateway.config.GatewayProperties;
@@ -74,41 +75,41 @@ public final class TokenBucketRateLimiter implements RequestRateLimiter {
         }
     }
 
-    /** A token bucket: {@code capacity} tokens, refilled continuously at {@code rate} per second. */
+    /**
+     * A token bucket of {@code burst} tokens refilled at {@code requestsPerSecond}, kept as one number without a lock
+     * (the generic cell rate algorithm): {@code fullAt} is the time at which the bucket will be full again. Taking a
+     * token moves it one refill interval later; a token is available while that stays within {@code burst}
+     * intervals of now. Every event loop may take tokens from the same client's bucket at once: a failed
+     * compare-and-set just retries, no thread ever parks on a monitor.
+     */
     static final class Bucket {
-        private final double capacity;
-        private final double tokensPerNano;
-        private double tokens;
-        private long refilledAt;
+        private final long interval;
+        private final long capacity;
+        private final AtomicLong fullAt;
 
         Bucket(GatewayProperties.Limit limit, long now) {
-            this.capacity = limit.burst();
-            this.tokensPerNano = limit.requestsPerSecond() / 1e9;
-            this.tokens = capacity;
-            this.refilledAt = now;
+            this.interval = Math.max(1, 1_000_000_000L / limit.requestsPerSecond());
+            this.capacity = limit.burst() * interval;
+            this.fullAt = new AtomicLong(now);
         }
 
         /** Takes a token: 0 when granted, else the nanoseconds until one will be available. */
-        synchronized long tryAcquire(long now) {
-            refill(now);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
+        long tryAcquire(long now) {
+            while (true) {
+                long current = fullAt.get();
+                long next = Math.max(current, now) + interval;
+                long over = next - now - capacity;
+                if (over > 0) {
+                    return over;
+                }
+                if (fullAt.compareAndSet(current, next)) {
+                    return 0;
+                }
             }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerNano));
         }
 
-        synchronized boolean isFull(long now) {
-            refill(now);
-            return tokens >= capacity;
-        }
-
-        private void refill(long now) {
-            long elapsed = now - refilledAt;
-            if (elapsed > 0) {
-                tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
-                refilledAt = now;
-            }
+        boolean isFull(long now) {
+            return fullAt.get() <= now;
         }
     }
 }

@@ -1,14 +1,18 @@
 package dev.onewindow.gateway.routing;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import dev.onewindow.gateway.config.GatewayProperties;
 import dev.onewindow.gateway.config.GatewayProperties.ResolvedService;
+import dev.onewindow.gateway.edge.TracePropagation;
 import dev.onewindow.gateway.problem.GatewayProblem;
 import dev.onewindow.gateway.problem.Problems;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 import io.netty.channel.ChannelOption;
 import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUrl;
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
@@ -16,7 +20,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
-import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -27,10 +30,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * One route per configured service ({@code /api/v1/cases/**} → case-handling, paths forwarded unchanged) wrapped in
- * the service's own Resilience4j circuit breaker with an explicit time limit, plus one public route per service for
- * its OpenAPI document ({@code /v3/api-docs/<service>} → the service's {@code /v3/api-docs}), which the gateway's
- * Swagger UI lists. Failed or timed-out calls are not retried: a POST may already have been executed.
+ * One route per configured service ({@code /api/v1/cases/**} → case-handling, paths forwarded unchanged) guarded by
+ * the service's own Resilience4j circuit breaker with an explicit time limit ({@link ServiceCallGuard}), plus one
+ * public route per service for its OpenAPI document ({@code /v3/api-docs/<service>} → the service's
+ * {@code /v3/api-docs}), which the gateway's Swagger UI lists. Failed or timed-out calls are not retried: a POST may
+ * already have been executed.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceRoutesConfiguration {
@@ -41,13 +45,11 @@ public class ServiceRoutesConfiguration {
         long defaultConnectMillis = properties.routeDefaults().connectTimeout().toMillis();
         for (String name : properties.services().keySet()) {
             ResolvedService service = properties.resolve(name);
-            long responseMillis = service.responseTimeout().toMillis();
             long connectMillis = service.connectTimeout().toMillis();
+            // circuit breaker, time limit and response timeout: ServiceCallGuard (by route id = service name)
             routes.route(name, route -> {
                 var spec = route.path(service.paths().toArray(String[]::new))
-                        .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(name)))
-                        .metadata(Problems.SERVICE_METADATA, name)
-                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseMillis);
+                        .metadata(Problems.SERVICE_METADATA, name);
                 if (connectMillis != defaultConnectMillis) {
                     // per-route connect timeouts cost a client copy per request; only when a service needs its own
                     spec = spec.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) connectMillis);
@@ -72,31 +74,55 @@ public class ServiceRoutesConfiguration {
         return routes.build();
     }
 
-    /** Each service's breaker: count-based window, explicit time limit (never Resilience4j's 1 s default). */
+    /**
+     * Each service's breaker (count-based window; created in the registry of Spring Cloud's Resilience4j factory,
+     * which publishes the {@code resilience4j.circuitbreaker.*} metrics), with an explicit time limit (never
+     * Resilience4j's 1 s default) and response timeout, applied by {@link ServiceCallGuard}.
+     */
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakers(GatewayProperties properties) {
-        return factory -> {
-            for (String name : properties.services().keySet()) {
-                ResolvedService service = properties.resolve(name);
-                GatewayProperties.CircuitBreaker breaker = service.circuitBreaker();
-                CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.custom()
-                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                        .slidingWindowSize(breaker.slidingWindowSize())
-                        .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
-                        .failureRateThreshold(breaker.failureRateThreshold())
-                        .waitDurationInOpenState(breaker.waitDurationInOpenState())
-                        .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
-                        // an oversize upload or a rate-limit refusal is the client's fault, not the service's
-                        .recordException(error -> !GatewayProblem.isCause(error))
-                        .build();
-                TimeLimiterConfig timeLimiter = TimeLimiterConfig.custom()
-                        .timeoutDuration(service.timeLimit())
-                        .cancelRunningFuture(true)
-                        .build();
-                factory.configure(builder -> builder.circuitBreakerConfig(circuitBreaker)
-                        .timeLimiterConfig(timeLimiter), name);
-            }
-        };
+    ServiceCallGuard serviceCallGuard(GatewayProperties properties, ReactiveResilience4JCircuitBreakerFactory factory) {
+        CircuitBreakerRegistry registry = factory.getCircuitBreakerRegistry();
+        Map<String, ServiceCallGuard.Guard> guards = new HashMap<>();
+        for (String name : properties.services().keySet()) {
+            ResolvedService service = properties.resolve(name);
+            GatewayProperties.CircuitBreaker breaker = service.circuitBreaker();
+            CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                    .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                    .slidingWindowSize(breaker.slidingWindowSize())
+                    // every event loop records into the same window: compare-and-set, not a monitor
+                    .slidingWindowSynchronizationStrategy(
+                            CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
+                    .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
+                    .failureRateThreshold(breaker.failureRateThreshold())
+                    .waitDurationInOpenState(breaker.waitDurationInOpenState())
+                    .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
+                    // an oversize upload or a rate-limit refusal is the client's fault, not the service's
+                    .recordException(error -> !GatewayProblem.isCause(error))
+                    .build();
+            guards.put(name, new ServiceCallGuard.Guard(registry.circuitBreaker(name, config), service.timeLimit(),
+                    service.responseTimeout()));
+        }
+        return new ServiceCallGuard(guards);
+    }
+
+    /** The guarded route's response timeout on each backend request (see {@link ServiceCallGuard}). */
+    @Bean
+    HttpClientCustomizer responseTimeouts() {
+        return client -> client.doOnRequest(ServiceCallGuard::applyResponseTimeout);
+    }
+
+    /**
+     * The gateway's trace continued into each backend request ({@link TracePropagation}); Spring Cloud Gateway's own
+     * client observation is off ({@code spring.cloud.gateway.server.webflux.observability.enabled=false}).
+     */
+    @Bean
+    HttpClientCustomizer tracePropagation(ObjectProvider<Propagator> propagator) {
+        Propagator available = propagator.getIfAvailable();
+        if (available == null) {
+            return client -> client;
+        }
+        TracePropagation propagation = new TracePropagation(available);
+        return client -> client.doOnRequest(propagation::inject);
     }
 
     /** Strips forged forwarding headers without copying every request's headers (see {@link ForwardedHeaders}). */

@@ -34,14 +34,28 @@ public final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) throws JwtException {
+        Entry entry = valid(token);
+        if (entry != null) {
+            return entry.mono;
+        }
+        return delegate.decode(token).doOnNext(jwt -> remember(token, jwt));
+    }
+
+    /** The verified token from the cache, without any reactive wrapping; {@code null} when it must be verified. */
+    public Jwt cached(String token) {
+        Entry entry = valid(token);
+        return entry != null ? entry.jwt : null;
+    }
+
+    private Entry valid(String token) {
         Entry entry = cache.get(token);
         if (entry != null) {
             if (entry.validUntil > clock.millis()) {
-                return entry.mono;
+                return entry;
             }
             cache.remove(token, entry);
         }
-        return delegate.decode(token).doOnNext(jwt -> remember(token, jwt));
+        return null;
     }
 
     private void remember(String token, Jwt jwt) {
@@ -60,7 +74,7 @@ public final class CachingJwtDecoder implements ReactiveJwtDecoder {
                 return;
             }
         }
-        cache.put(token, new Entry(Mono.just(jwt), validUntil));
+        cache.put(token, new Entry(jwt, Mono.just(jwt), validUntil));
     }
 
     /** Drops expired entries; called when the cache is full and periodically. */
@@ -73,6 +87,6 @@ public final class CachingJwtDecoder implements ReactiveJwtDecoder {
         return cache.size();
     }
 
-    private record Entry(Mono<Jwt> mono, long validUntil) {
+    private record Entry(Jwt jwt, Mono<Jwt> mono, long validUntil) {
     }
 }

@@ -13,10 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -24,41 +20,24 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Token validation before routing: every request that carries a bearer token has it verified (signature via the
- * realm's JWKS, issuer, audience, expiry) — also on public paths, so a bad token is a 401, never silently ignored —
- * and only the configured public paths answer without one. The token itself is relayed unchanged to the backend,
- * which validates it again. Stateless: no session, no saved requests, no CSRF (no cookies are used).
+ * Token validation before routing ({@link TokenAuthenticationFilter}): every request that carries a bearer token has
+ * it verified (signature via the realm's JWKS, issuer, audience, expiry) — also on public paths, so a bad token is a
+ * 401, never silently ignored — and only the configured public paths answer without one. The token itself is relayed
+ * unchanged to the backend, which validates it again. Stateless: no session, no saved requests, no CSRF (no cookies
+ * are used). Spring Security supplies the pieces (strict firewall, Nimbus JWT decoder and validators), not its
+ * WebFlux filter chain: on a proxy's hot path its dozen reactive filters per request cost more than the checks.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebFluxSecurity
 public class GatewaySecurityConfiguration {
 
     /** The gateway's own endpoints that never need a token. */
     static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
             "/v3/api-docs/**", "/webjars/**"};
-
-    /**
-     * No Micrometer observation (and trace span) per security filter, authentication and authorization: on the
-     * gateway's hot path they cost more than the checks themselves. The request itself is still observed and traced.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
-
-    /** Spring Security's strict firewall with loop-based character checks (see {@link HeaderCharacters}). */
-    @Bean
-    ServerWebExchangeFirewall serverWebExchangeFirewall() {
-        return HeaderCharacters.firewall();
-    }
 
     @Bean
     CachingJwtDecoder jwtDecoder(TokenProperties token, GatewayProperties gateway) {
@@ -80,30 +59,18 @@ public class GatewaySecurityConfiguration {
                 ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(error);
     }
 
+    /** Strict firewall (see {@link HeaderCharacters}), public allow-list, bearer token, cached verification. */
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties,
-            CachingJwtDecoder jwtDecoder, ProblemWriter problems) {
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt(new ProblemCorsFilter(cors(properties.cors()), problems), SecurityWebFiltersOrder.CORS)
-                .authorizeExchange(exchanges -> exchanges
-                        .matchers(publicPaths(properties)).permitAll()
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(oauth -> oauth
-                        .bearerTokenConverter(new BearerTokens())
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new KeycloakRoles()))
-                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(problems))
-                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthenticated(problems))
-                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
-                // security headers are written by EdgeFilter (edge.SecurityHeaders), for every answer in one pass
-                .headers(ServerHttpSecurity.HeaderSpec::disable);
-        return http.build();
+    TokenAuthenticationFilter tokenAuthenticationFilter(GatewayProperties properties, CachingJwtDecoder jwtDecoder,
+            ProblemWriter problems) {
+        return new TokenAuthenticationFilter(HeaderCharacters.firewall(), publicPaths(properties), jwtDecoder,
+                problems);
+    }
+
+    /** CORS before authentication: a preflight carries no token. */
+    @Bean
+    ProblemCorsFilter corsFilter(GatewayProperties properties, ProblemWriter problems) {
+        return new ProblemCorsFilter(cors(properties.cors()), problems);
     }
 
     static PublicPaths publicPaths(GatewayProperties properties) {

@@ -3,6 +3,7 @@ package dev.onewindow.gateway.security;
 import java.util.Map;
 
 import dev.onewindow.gateway.problem.ProblemWriter;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.cors.CorsConfiguration;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
  * CORS for the configured browser origins, like Spring's {@code CorsWebFilter}, except that a refused origin gets a
  * 403 problem+json body instead of an empty 403. Requests without an {@code Origin} header pass untouched.
  */
-final class ProblemCorsFilter implements WebFilter {
+final class ProblemCorsFilter implements WebFilter, Ordered {
 
     private final CorsConfiguration configuration;
     private final DefaultCorsProcessor processor = new DefaultCorsProcessor();
@@ -26,6 +27,11 @@ final class ProblemCorsFilter implements WebFilter {
     ProblemCorsFilter(CorsConfiguration configuration, ProblemWriter writer) {
         this.configuration = configuration;
         this.writer = writer;
+    }
+
+    @Override
+    public int getOrder() {
+        return TokenAuthenticationFilter.ORDER - 10;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -55,6 +56,10 @@ class ProblemsTest {
     void timeoutsAre504() {
         assertThat(problems.toProblem(routedTo("hotline-12345"), new TimeoutException("Did not observe any item"))
                 .status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        // the response timeout: Reactor Netty's read timeout on the backend connection (an IOException-like signal
+        // that must not be mistaken for an unreachable service)
+        assertThat(problems.toProblem(routedTo("hotline-12345"), ReadTimeoutException.INSTANCE).status())
+                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(problems.toProblem(routedTo("hotline-12345"),
                 new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "Response took longer than timeout: PT0.5S"))
                 .detail()).isEqualTo("hotline-12345 did not answer in time, try again shortly");
