@@ -211,14 +211,7 @@ final class SecondaryIndex extends Index<Integer> {
                 return lookupValues(operators.get("$eq"));
             }
             if (operators.size() == 1 && operators.get("$in") instanceof Collection<?> in) {
-                List<Object> values = new ArrayList<>();
-                for (Object value : in) {
-                    if (!isScalar(value)) {
-                        return null;
-                    }
-                    values.add(key(value));
-                }
-                return values;
+                return keysOfScalars(in);
             }
             return null;
         }
@@ -229,16 +222,21 @@ final class SecondaryIndex extends Index<Integer> {
     private static List<Object> allValues(Object condition) {
         if (condition instanceof Document operators && operators.size() == 1
                 && operators.get("$all") instanceof Collection<?> all && !all.isEmpty()) {
-            List<Object> values = new ArrayList<>();
-            for (Object value : all) {
-                if (!isScalar(value)) {
-                    return null;
-                }
-                values.add(key(value));
-            }
-            return values;
+            return keysOfScalars(all);
         }
         return null;
+    }
+
+    /** The index keys of a list of plain values, or null when one of them is not plain (a regex, a document …). */
+    private static List<Object> keysOfScalars(Collection<?> values) {
+        List<Object> keys = new ArrayList<>();
+        for (Object value : values) {
+            if (!isScalar(value)) {
+                return null;
+            }
+            keys.add(key(value));
+        }
+        return keys;
     }
 
     private static boolean isExistsTrue(Object condition) {
