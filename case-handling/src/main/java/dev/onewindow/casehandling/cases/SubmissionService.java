@@ -486,9 +486,10 @@ public class SubmissionService {
 
     /** Before anything is stored or redeemed: each licence the entries will issue can be printed from the form. */
     private void requireFormFitsLicenses(List<CatalogEntry> entries, Map<String, Object> form) {
+        Map<String, Object> licenseFields = Case.licenseFieldsOf(form);
         entries.stream().map(SubmissionService::snapshot).filter(EntrySnapshot::resultIsLicense)
                 .map(EntrySnapshot::resultLicenseType).distinct()
-                .forEach(type -> licenseFaces.requireFits(type, Case.licenseFieldsOf(form)));
+                .forEach(type -> licenseFaces.requireFits(type, licenseFields));
     }
 
     private static EntrySnapshot snapshot(CatalogEntry entry) {

@@ -2,6 +2,7 @@ package dev.onewindow.platform.testkit.mongo;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -28,31 +29,27 @@ final class IndexedMemoryCollection extends MemoryCollection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
             int batchSize, Document projection) {
         Document equalities = equalityFields(query);
-        Index<Integer> best = null;
-        Document bestPart = null;
-        int bestCandidates = Integer.MAX_VALUE;
+        Iterable<Integer> candidates = null;
+        int fewest = Integer.MAX_VALUE;
         for (Index<Integer> index : getIndexes()) {
             Document part = coveredPart(index, equalities);
             if (part == null || !index.canHandle(part)) {
                 continue;
             }
             if (index.isUnique()) { // at most one document per looked-up value: nothing narrower exists
-                best = index;
-                bestPart = part;
+                candidates = index.getPositions(part);
                 break;
             }
-            int candidates = ((SecondaryIndex) index).candidates(part);
-            if (candidates < bestCandidates) {
-                best = index;
-                bestPart = part;
-                bestCandidates = candidates;
+            Set<Integer> found = ((SecondaryIndex) index).candidates(part);
+            if (found.size() < fewest) {
+                candidates = SecondaryIndex.sorted(found);
+                fewest = found.size();
             }
         }
-        if (best == null) {
+        if (candidates == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, projection);
         }
-        return matchDocuments(query, best.getPositions(bestPart), orderBy, numberToSkip, limit, batchSize,
-                projection);
+        return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, projection);
     }
 
     /** The filter's top-level field conditions, including those of a top-level {@code $and}. */

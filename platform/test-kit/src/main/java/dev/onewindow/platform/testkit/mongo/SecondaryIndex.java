@@ -102,11 +102,13 @@ final class SecondaryIndex extends Index<Integer> {
 
     @Override
     public synchronized Iterable<Integer> getPositions(Document query) {
+        return sorted(candidates(query));
+    }
+
+    /** The positions of the documents a query on this index looks at, unordered (the planner compares counts). */
+    synchronized Set<Integer> candidates(Document query) {
         Object condition = query.get(field);
-        if (isExistsTrue(condition)) {
-            return sorted(valuesByPosition.keySet());
-        }
-        return sorted(lookUp(condition));
+        return isExistsTrue(condition) ? Set.copyOf(valuesByPosition.keySet()) : lookUp(condition);
     }
 
     /** Equality and {@code $in}: every document holding one of the values; {@code $all}: holding each of them. */
@@ -129,22 +131,6 @@ final class SecondaryIndex extends Index<Integer> {
             positions.addAll(positionsByValue.getOrDefault(value, Set.of()));
         }
         return positions;
-    }
-
-    /** How many documents a query on this index would look at (to choose between usable indexes). */
-    synchronized int candidates(Document query) {
-        Object condition = query.get(field);
-        if (isExistsTrue(condition)) {
-            return valuesByPosition.size();
-        }
-        if (allValues(condition) != null) {
-            return lookUp(condition).size();
-        }
-        int count = 0;
-        for (Object value : lookupValues(condition)) {
-            count += positionsByValue.getOrDefault(value, Set.of()).size();
-        }
-        return count;
     }
 
     @Override
@@ -255,7 +241,7 @@ final class SecondaryIndex extends Index<Integer> {
         return new KeyValue(value).normalized();
     }
 
-    private static List<Integer> sorted(Collection<Integer> positions) {
+    static List<Integer> sorted(Collection<Integer> positions) {
         List<Integer> list = new ArrayList<>(positions);
         list.sort(null); // the collection's natural (insertion) order, as a scan would return them
         return list;
