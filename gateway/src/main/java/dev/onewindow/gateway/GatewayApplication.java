@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class GatewayApplication {
 
     private static final String LOG_FACTORY = "org.apache.commons.logging.LogFactory";
-    static final String IO_WORKER_COUNT = "reactor.netty.ioWorkerCount";
+    public static final String IO_WORKER_COUNT = "reactor.netty.ioWorkerCount";
 
     public static void main(String[] args) {
         // commons-logging 1.3 picks its SLF4J adapter, whose debug(Object) turns the message into a String before
@@ -35,7 +35,7 @@ public class GatewayApplication {
      * CPU per call, 2 or 4 loops 243-265 us, at higher throughput with 1. Set {@code -Dreactor.netty.ioWorkerCount}
      * (or {@code JAVA_TOOL_OPTIONS}) to the CPUs the gateway has to itself, e.g. its Kubernetes CPU limit.
      */
-    static int ioWorkerCount(int processors) {
+    public static int ioWorkerCount(int processors) {
         return Math.max(1, processors / 2);
     }
 }

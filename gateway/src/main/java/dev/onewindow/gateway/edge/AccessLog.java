@@ -31,12 +31,22 @@ public final class AccessLog {
         }
         ServerHttpRequest request = exchange.getRequest();
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         Object clientClass = exchange.getAttribute(CLIENT_CLASS);
-        log.info("{} {} {} {}ms requestId={} client={} traceId={}{}", request.getMethod().name(),
-                maskedPath(request.getPath().value()), status != null ? status.value() : 200, millis,
-                exchange.getAttribute(RequestIds.ATTRIBUTE), clientClass != null ? clientClass : "-",
-                ProblemWriter.traceId(exchange), signal == SignalType.CANCEL ? " cancelled" : "");
+        write(request.getMethod().name(), request.getPath().value(), status != null ? status.value() : 200,
+                startNanos, exchange.getAttribute(RequestIds.ATTRIBUTE),
+                clientClass != null ? clientClass.toString() : null, ProblemWriter.traceId(exchange),
+                signal == SignalType.CANCEL);
+    }
+
+    /** The line itself, for any request path of the gateway ({@code path}: without the query string). */
+    public static void write(String method, String path, int status, long startNanos, String requestId,
+            String clientClass, String traceId, boolean cancelled) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        log.info("{} {} {} {}ms requestId={} client={} traceId={}{}", method, maskedPath(path), status, millis,
+                requestId, clientClass != null ? clientClass : "-", traceId, cancelled ? " cancelled" : "");
     }
 
     /** The path with every run of 11 or more digits (phone numbers, ID numbers) replaced by {@code ***}. */

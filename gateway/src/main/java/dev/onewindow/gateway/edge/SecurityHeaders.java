@@ -12,7 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
  * request came over https. The same headers and rules as Spring Security's defaults, written in one pass at commit
  * time instead of by eight separate writers (each of which copied the header names on every response).
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     static final String CACHE_CONTROL = "no-cache, no-store, max-age=0, must-revalidate";
     static final String CSP = "default-src 'self'; frame-ancestors 'none'";
@@ -21,12 +21,35 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    /** Read and write access to one response's headers, whichever HTTP stack holds them. */
+    public interface Headers {
+        boolean has(String name);
+
+        void set(String name, String value);
+    }
+
     static void apply(ServerWebExchange exchange) {
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         HttpStatusCode status = response.getStatusCode();
-        if ((status == null || status.value() != 304) && !headers.containsHeader(HttpHeaders.CACHE_CONTROL)
-                && !headers.containsHeader(HttpHeaders.PRAGMA) && !headers.containsHeader(HttpHeaders.EXPIRES)) {
+        apply(status != null ? status.value() : 200, "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme()),
+                new Headers() {
+                    @Override
+                    public boolean has(String name) {
+                        return headers.containsHeader(name);
+                    }
+
+                    @Override
+                    public void set(String name, String value) {
+                        headers.set(name, value);
+                    }
+                });
+    }
+
+    /** The headers for a response with this status, to a request that came over https or not. */
+    public static void apply(int status, boolean https, Headers headers) {
+        if (status != 304 && !headers.has(HttpHeaders.CACHE_CONTROL) && !headers.has(HttpHeaders.PRAGMA)
+                && !headers.has(HttpHeaders.EXPIRES)) {
             headers.set(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
             headers.set(HttpHeaders.PRAGMA, "no-cache");
             headers.set(HttpHeaders.EXPIRES, "0");
@@ -36,13 +59,13 @@ final class SecurityHeaders {
         setIfAbsent(headers, "X-XSS-Protection", "0");
         setIfAbsent(headers, "Referrer-Policy", "no-referrer");
         setIfAbsent(headers, "Content-Security-Policy", CSP);
-        if ("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) {
+        if (https) {
             setIfAbsent(headers, "Strict-Transport-Security", HSTS);
         }
     }
 
-    private static void setIfAbsent(HttpHeaders headers, String name, String value) {
-        if (!headers.containsHeader(name)) {
+    private static void setIfAbsent(Headers headers, String name, String value) {
+        if (!headers.has(name)) {
             headers.set(name, value);
         }
     }

@@ -44,18 +44,7 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'));
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("code", code);
-        String traceId = traceId(exchange);
-        if (traceId != null) {
-            body.put("traceId", traceId);
-        }
-        body.putAll(extras);
-        byte[] bytes = json.writeValueAsBytes(body);
+        byte[] bytes = body(status, code, detail, traceId(exchange), extras);
 
         response.setStatusCode(status);
         HttpHeaders headers = response.getHeaders();
@@ -67,6 +56,21 @@ public class ProblemWriter {
         extraHeaders.forEach(headers::put);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The problem document itself; {@code traceId} may be null. */
+    public byte[] body(HttpStatus status, String code, String detail, String traceId, Map<String, Object> extras) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("code", code);
+        if (traceId != null) {
+            body.put("traceId", traceId);
+        }
+        body.putAll(extras);
+        return json.writeValueAsBytes(body);
     }
 
     /**

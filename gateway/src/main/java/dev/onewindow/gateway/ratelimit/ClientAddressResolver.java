@@ -26,8 +26,23 @@ public final class ClientAddressResolver {
         this.trusted = List.copyOf(ranges);
     }
 
+    private ClientAddressResolver(List<Cidr> trusted, List<Cidr> more) {
+        List<Cidr> ranges = new ArrayList<>(trusted);
+        ranges.addAll(more);
+        this.trusted = List.copyOf(ranges);
+    }
+
+    /** This resolver, also trusting the loopback addresses (the gateway front relays to the Spring stack there). */
+    public ClientAddressResolver alsoTrustingLoopback() {
+        return new ClientAddressResolver(trusted, List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")));
+    }
+
     public String resolve(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
+        return resolve(request.getRemoteAddress(), request.getHeaders().get("X-Forwarded-For"));
+    }
+
+    /** The client address from the TCP peer and the request's {@code X-Forwarded-For} headers (may be null). */
+    public String resolve(InetSocketAddress remote, List<String> forwarded) {
         if (remote == null || remote.getAddress() == null) {
             return "unknown";
         }
@@ -35,7 +50,6 @@ public final class ClientAddressResolver {
         if (trusted.isEmpty() || !isTrusted(peer)) {
             return peer.getHostAddress();
         }
-        List<String> forwarded = request.getHeaders().get("X-Forwarded-For");
         if (forwarded == null || forwarded.isEmpty()) {
             return peer.getHostAddress();
         }

@@ -39,6 +39,12 @@ public final class TokenBucketRateLimiter implements RequestRateLimiter {
 
     @Override
     public Mono<RateLimitDecision> acquire(ClientKey key) {
+        RateLimitDecision decision = tryAcquire(key);
+        return decision.allowed() ? RateLimitDecision.ALLOWED_MONO : Mono.just(decision);
+    }
+
+    /** {@link #acquire} without the reactive wrapper: the in-process buckets answer at once. */
+    public RateLimitDecision tryAcquire(ClientKey key) {
         long now = nanoTime.getAsLong();
         Bucket bucket = buckets.get(key.value());
         if (bucket == null) {
@@ -52,9 +58,9 @@ public final class TokenBucketRateLimiter implements RequestRateLimiter {
         }
         long waitNanos = bucket.tryAcquire(now);
         if (waitNanos == 0) {
-            return RateLimitDecision.ALLOWED_MONO;
+            return RateLimitDecision.ALLOWED;
         }
-        return Mono.just(RateLimitDecision.refused((waitNanos + 999_999_999L) / 1_000_000_000L));
+        return RateLimitDecision.refused((waitNanos + 999_999_999L) / 1_000_000_000L);
     }
 
     /** Drops buckets that are full again (an absent bucket behaves exactly like a full one). */

@@ -35,7 +35,7 @@ import reactor.util.context.Context;
  * <p>Runs inside {@code NettyWriteResponseFilter} (order -1), as the route filter did: the guarded call ends when the
  * service's response headers arrive; streaming the body to a slow client is not the service's fault.
  */
-final class ServiceCallGuard implements GlobalFilter, Ordered {
+public final class ServiceCallGuard implements GlobalFilter, Ordered {
 
     /** Reactor context key read by {@link #applyResponseTimeout}: the guarded route's response timeout. */
     private static final String RESPONSE_TIMEOUT = ServiceCallGuard.class.getName() + ".responseTimeout";
@@ -62,6 +62,12 @@ final class ServiceCallGuard implements GlobalFilter, Ordered {
     @Override
     public int getOrder() {
         return 0;
+    }
+
+    /** The service's circuit breaker (shared with the edge front's direct path), or {@code null}. */
+    public CircuitBreaker breaker(String service) {
+        Guard guard = guards.get(service);
+        return guard != null ? guard.breaker : null;
     }
 
     @Override

@@ -6,7 +6,7 @@ package dev.onewindow.gateway.security;
  * any {@code Authorization} header that is not a well-formed bearer token (e.g. {@code Basic ...}) is refused with 401
  * instead of the request being treated as anonymous. Tokens in query parameters are never read.
  */
-final class BearerTokens {
+public final class BearerTokens {
 
     private static final String SCHEME = "Bearer ";
 
@@ -23,7 +23,7 @@ final class BearerTokens {
      * What follows {@code "Bearer "}, not yet checked character by character: a string that is a key of the verified
      * token cache was checked when it was first seen, so the check of a kilobyte is needed on a cache miss only.
      */
-    static String unchecked(String header) {
+    public static String unchecked(String header) {
         if (header.length() <= SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return null;
         }

@@ -23,7 +23,7 @@ public final class CachingJwtDecoder implements ReactiveJwtDecoder {
     private final int maxEntries;
     private final long maxTtlMillis;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TokenKey, Entry> cache = new ConcurrentHashMap<>();
 
     public CachingJwtDecoder(ReactiveJwtDecoder delegate, int maxEntries, Duration maxTtl, Clock clock) {
         this.delegate = delegate;
@@ -48,12 +48,13 @@ public final class CachingJwtDecoder implements ReactiveJwtDecoder {
     }
 
     private Entry valid(String token) {
-        Entry entry = cache.get(token);
+        TokenKey key = new TokenKey(token);
+        Entry entry = cache.get(key);
         if (entry != null) {
             if (entry.validUntil > clock.millis()) {
                 return entry;
             }
-            cache.remove(token, entry);
+            cache.remove(key, entry);
         }
         return null;
     }
@@ -74,7 +75,7 @@ public final class CachingJwtDecoder implements ReactiveJwtDecoder {
                 return;
             }
         }
-        cache.put(token, new Entry(jwt, Mono.just(jwt), validUntil));
+        cache.put(new TokenKey(token), new Entry(jwt, Mono.just(jwt), validUntil));
     }
 
     /** Drops expired entries; called when the cache is full and periodically. */
@@ -85,6 +86,35 @@ public final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
     int size() {
         return cache.size();
+    }
+
+    /**
+     * A token as cache key: hashed over its last 64 characters only — the signature, different for every token —
+     * instead of the whole kilobyte on every look-up; still compared whole. Only verified tokens are ever stored, so
+     * a caller cannot fill the cache with colliding keys.
+     */
+    private static final class TokenKey {
+        private final String token;
+        private final int hash;
+
+        TokenKey(String token) {
+            this.token = token;
+            int h = token.length();
+            for (int i = Math.max(0, token.length() - 64); i < token.length(); i++) {
+                h = 31 * h + token.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey key && key.hash == hash && key.token.equals(token);
+        }
     }
 
     private record Entry(Jwt jwt, Mono<Jwt> mono, long validUntil) {

@@ -61,10 +61,9 @@ public class GatewaySecurityConfiguration {
 
     /** Strict firewall (see {@link HeaderCharacters}), public allow-list, bearer token, cached verification. */
     @Bean
-    TokenAuthenticationFilter tokenAuthenticationFilter(GatewayProperties properties, CachingJwtDecoder jwtDecoder,
+    TokenAuthenticationFilter tokenAuthenticationFilter(PublicPaths publicPaths, CachingJwtDecoder jwtDecoder,
             ProblemWriter problems) {
-        return new TokenAuthenticationFilter(HeaderCharacters.firewall(), publicPaths(properties), jwtDecoder,
-                problems);
+        return new TokenAuthenticationFilter(HeaderCharacters.firewall(), publicPaths, jwtDecoder, problems);
     }
 
     /** CORS before authentication: a preflight carries no token. */
@@ -73,7 +72,8 @@ public class GatewaySecurityConfiguration {
         return new ProblemCorsFilter(cors(properties.cors()), problems);
     }
 
-    static PublicPaths publicPaths(GatewayProperties properties) {
+    @Bean
+    PublicPaths publicPaths(GatewayProperties properties) {
         List<PublicPath> paths = new ArrayList<>();
         for (String pattern : ALWAYS_PUBLIC) {
             paths.add(new PublicPath(List.of(), pattern));

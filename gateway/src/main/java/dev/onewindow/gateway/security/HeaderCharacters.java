@@ -11,7 +11,7 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
  * ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, tab allowed in header values), but checked on the gateway's hot path
  * for every header read, including a kilobyte-long {@code Authorization} value.
  */
-final class HeaderCharacters {
+public final class HeaderCharacters {
 
     static final Predicate<String> NAMES = value -> assignedAndNotControl(value, false);
     static final Predicate<String> VALUES = value -> assignedAndNotControl(value, true);
@@ -28,7 +28,7 @@ final class HeaderCharacters {
         return firewall;
     }
 
-    static boolean assignedAndNotControl(String value, boolean allowTab) {
+    public static boolean assignedAndNotControl(String value, boolean allowTab) {
         if (value == null) {
             return true;
         }

@@ -12,7 +12,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The whole public allow-list as one check: every entry tested in a plain loop over pre-parsed patterns, instead of
  * one reactive matcher per entry that every authenticated request would walk through.
  */
-final class PublicPaths {
+public final class PublicPaths {
 
     private final List<Entry> entries;
 
@@ -24,7 +24,7 @@ final class PublicPaths {
         this.entries = List.copyOf(parsed);
     }
 
-    boolean isPublic(HttpMethod method, PathContainer path) {
+    public boolean isPublic(HttpMethod method, PathContainer path) {
         for (Entry entry : entries) {
             if ((entry.methods.isEmpty() || entry.methods.contains(method)) && entry.pattern.matches(path)) {
                 return true;

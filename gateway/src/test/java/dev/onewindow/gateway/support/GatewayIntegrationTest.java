@@ -10,7 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one gateway context every integration test shares (same configuration, so Spring starts it once): the real
  * gateway on a random port, validating tokens from the test kit's token minter, routing to in-process stand-in
- * backends. {@link #SUPERVISION} has its own backend so it can be stopped; hotline-12345 has a short response
+ * backends. {@link #SUPERVISION} has its own backend so it can be stopped, data-exchange one that closes kept-alive
+ * connections ({@link #CLOSING}); hotline-12345 has a short response
  * timeout; partner and anonymous limits are small enough to reach in a test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -21,6 +22,9 @@ public abstract class GatewayIntegrationTest {
     /** Serves supervision only; stopped and restarted by the resilience test. */
     protected static final RecordingBackend SUPERVISION = RecordingBackend.start();
 
+    /** Serves data-exchange: closes each kept-alive connection under its second request (see the front's tests). */
+    protected static final ClosingBackend CLOSING = ClosingBackend.start();
+
     protected static final TokenMinter TOKENS = TokenMinter.shared();
 
     @Value("${local.server.port}")
@@ -29,10 +33,11 @@ public abstract class GatewayIntegrationTest {
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("onewindow.security.issuer-uri", TOKENS::issuer);
-        for (String service : new String[] {"service-catalog", "case-handling", "e-license", "data-exchange",
-                "hotline-12345", "evaluation"}) {
+        for (String service : new String[] {"service-catalog", "case-handling", "e-license", "hotline-12345",
+                "evaluation"}) {
             registry.add("onewindow.gateway.services." + service + ".uri", BACKEND::uri);
         }
+        registry.add("onewindow.gateway.services.data-exchange.uri", CLOSING::uri);
         registry.add("onewindow.gateway.services.supervision.uri", SUPERVISION::uri);
         registry.add("onewindow.gateway.services.hotline-12345.response-timeout", () -> "500ms");
         registry.add("onewindow.gateway.services.supervision.circuit-breaker.sliding-window-size", () -> "4");
