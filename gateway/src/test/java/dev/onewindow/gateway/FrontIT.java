@@ -1,6 +1,7 @@
 package dev.onewindow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -164,6 +165,7 @@ class FrontIT extends GatewayIntegrationTest {
                 .token(token).header("X-Request-Id", "front-log").send());
 
         assertThat(response.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> output.getAll().contains("requestId=front-log"));
         String line = output.getAll().lines().filter(l -> l.contains("requestId=front-log")).findFirst()
                 .orElseThrow();
         assertThat(line).contains("onewindow.access").contains("GET /api/v1/cases/by-applicant/*** 200 ")

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import dev.onewindow.gateway.edge.AccessLog;
 import dev.onewindow.gateway.edge.RequestIds;
 import dev.onewindow.gateway.edge.SecurityHeaders;
+import dev.onewindow.gateway.problem.GatewayProblem;
 import dev.onewindow.gateway.ratelimit.ClientKey;
 import dev.onewindow.gateway.ratelimit.RateLimitDecision;
 import io.micrometer.tracing.Span;
@@ -114,6 +115,15 @@ final class Call {
     }
 
     private void choosePath() {
+        GatewayProblem tooLarge = front.tooLarge(request);
+        if (tooLarge != null) {
+            // refused here, before a byte of the body is read or relayed: the connection closes after the answer
+            answeredHere = true;
+            String incoming = request.headers().get(REQUEST_ID);
+            requestId = RequestIds.isSafe(incoming) ? incoming : RequestIds.generate();
+            answer(tooLarge);
+            return;
+        }
         DirectRoute direct = front.directRoute(request);
         if (direct != null) {
             String uri = request.uri();
@@ -142,9 +152,7 @@ final class Call {
 
         RateLimitDecision decision = front.limit(caller);
         if (!decision.allowed()) {
-            answer(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
-                    "too many requests from this client; retry after " + decision.retryAfterSeconds() + " s",
-                    Map.of(), HttpHeaderNames.RETRY_AFTER.toString(), Long.toString(decision.retryAfterSeconds()));
+            answer(GatewayProblem.tooManyRequests(decision.retryAfterSeconds()));
             return;
         }
         if (!direct.breaker().tryAcquirePermission()) {
@@ -246,9 +254,9 @@ final class Call {
         if (requestDone) {
             channel.flush();
             requestSent(channel.newSucceededFuture());
-        } else {
+        } else if (!pooled) {
             channel.flush();
-        }
+        } // else: handed over while the client's bytes are being read; its last part or the end of the read flushes
         owner.updateReading();
     }
 
@@ -410,6 +418,17 @@ final class Call {
         }
     }
 
+    /** Answers with one of the gateway's own refusals (413, 429), as the Spring stack words them. */
+    private void answer(GatewayProblem problem) {
+        List<String> extraHeaders = new ArrayList<>(2);
+        problem.headers().forEach((name, values) -> values.forEach(value -> {
+            extraHeaders.add(name);
+            extraHeaders.add(value);
+        }));
+        answer(problem.status(), problem.code(), problem.detail(), problem.extras(),
+                extraHeaders.toArray(String[]::new));
+    }
+
     /** Answers the call with a problem+json document (the same shape the Spring stack writes). */
     void answer(HttpStatus problemStatus, String code, String detail, Map<String, Object> extras,
             String... extraHeaders) {
@@ -511,7 +530,8 @@ final class Call {
         private static final Map<String, AsciiString> CONSTANTS = new java.util.concurrent.ConcurrentHashMap<>();
 
         private static AsciiString constant(String value) {
-            return CONSTANTS.computeIfAbsent(value, AsciiString::cached);
+            AsciiString constant = CONSTANTS.get(value);
+            return constant != null ? constant : CONSTANTS.computeIfAbsent(value, AsciiString::cached);
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import dev.onewindow.gateway.problem.GatewayProblem;
 import dev.onewindow.gateway.problem.ProblemWriter;
 import dev.onewindow.gateway.ratelimit.ClientAddressResolver;
 import dev.onewindow.gateway.ratelimit.ClientKey;
@@ -26,6 +27,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What every connection of the front shares: the direct routes, the gateway's own Spring stack as the upstream for
@@ -44,6 +46,7 @@ final class Front {
     private final PublicPaths publicPaths;
     /** The in-process limiter; {@code null} when limits live elsewhere (Redis): such calls take the full path. */
     private final Function<ClientKey, RateLimitDecision> limiter;
+    private final DataSize maxBodySize;
     private final long maxBodyBytes;
     private final MeterRegistry meters;
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
@@ -53,7 +56,7 @@ final class Front {
 
     Front(List<DirectRoute> routes, Upstream springStack, ProblemWriter problems, Tracer tracer,
             Propagator propagator, ClientAddressResolver addresses, CachingJwtDecoder tokens, PublicPaths publicPaths,
-            Function<ClientKey, RateLimitDecision> limiter, long maxBodyBytes, MeterRegistry meters) {
+            Function<ClientKey, RateLimitDecision> limiter, DataSize maxBodySize, MeterRegistry meters) {
         this.routes = List.copyOf(routes);
         this.springStack = springStack;
         this.problems = problems;
@@ -63,7 +66,8 @@ final class Front {
         this.tokens = tokens;
         this.publicPaths = publicPaths;
         this.limiter = limiter;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodySize = maxBodySize;
+        this.maxBodyBytes = maxBodySize.toBytes();
         this.meters = meters;
         this.direct = Counter.builder("gateway.front.calls").tag("path", "direct")
                 .description("calls the gateway front forwarded to a service itself").register(meters);
@@ -78,7 +82,7 @@ final class Front {
     /**
      * The route of a request the front can forward itself, else {@code null}: a plain API call (HTTP/1.1, standard
      * method, plain path and headers, no CORS, a body of declared length within the limit or none) to a service
-     * route. Whether its caller may pass is decided by {@link #caller}.
+     * route. Whether its caller may pass is decided by {@link #caller}; an oversize body by {@link #tooLarge} first.
      */
     DirectRoute directRoute(HttpRequest request) {
         if (limiter == null || tracer == null || request.protocolVersion() != HttpVersion.HTTP_1_1
@@ -107,8 +111,8 @@ final class Front {
             return null; // CORS, bodies of unknown length, WebSockets: the full path handles them
         }
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        if (length != null && !declaredLengthWithinLimit(length)) {
-            return null; // the full path answers 413 (or 400 for a malformed length)
+        if (length != null && declaredLength(length) < 0) {
+            return null; // malformed: the full path answers 400
         }
         return route;
     }
@@ -166,19 +170,31 @@ final class Front {
         return status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
     }
 
-    private boolean declaredLengthWithinLimit(String value) {
+    /**
+     * 413 for a request whose {@code Content-Length} is above {@code max-body-size}, on any path, answered before a
+     * byte of the body is read; {@code null} otherwise (bodies without a declared length are counted by the Spring
+     * stack while they stream).
+     */
+    GatewayProblem tooLarge(HttpRequest request) {
+        String length = request.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+        return length != null && declaredLength(length) > maxBodyBytes
+                ? GatewayProblem.payloadTooLarge(maxBodySize) : null;
+    }
+
+    /** A {@code Content-Length} value, or -1 when it is not a plain decimal number. */
+    private static long declaredLength(String value) {
         if (value.isEmpty() || value.length() > 18) {
-            return false;
+            return -1;
         }
         long length = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
-                return false;
+                return -1;
             }
             length = length * 10 + (c - '0');
         }
-        return length <= maxBodyBytes;
+        return length;
     }
 
     private static boolean isStandardMethod(HttpMethod method) {

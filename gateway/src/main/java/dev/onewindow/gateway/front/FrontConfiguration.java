@@ -102,7 +102,7 @@ public class FrontConfiguration {
             Upstream stack = new Upstream("gateway", InetAddress.getLoopbackAddress().getHostAddress(), stackPort,
                     transport.channel(), 2_000, Integer.MAX_VALUE, maxIdleNanos);
             return new Front(routes, stack, problems, tracer.getIfAvailable(), propagator.getIfAvailable(),
-                    addresses, tokens, publicPaths, limits, properties.maxBodySize().toBytes(), meters);
+                    addresses, tokens, publicPaths, limits, properties.maxBodySize(), meters);
         };
         return new FrontServer(address, port, idle, eventLoops, fronts, environment);
     }
