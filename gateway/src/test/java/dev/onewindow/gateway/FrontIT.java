@@ -194,6 +194,24 @@ class FrontIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void anOversizeUploadIsRefusedAtOnceAndTheClientStillSendingItReadsTheAnswer() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/cases/front-too-big HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + 20 * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] part = "a".repeat(256 * 1024).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 8; i++) { // 2 of the 20 MB announced, sent after the refusal was written
+                out.write(part);
+            }
+            out.flush();
+
+            assertThat(readStatus(socket.getInputStream())).isEqualTo(413);
+        }
+        assertThat(BACKEND.received("/api/v1/cases/front-too-big")).isEmpty();
+    }
+
+    @Test
     void aMalformedOrOversizedRequestHeadIsAProblemAndTheConnectionCloses() throws IOException {
         assertThat(rawStatus("GET /api/v1/cases/x HTTP/1.1\r\nHost: gateway\r\nX-Big: " + "a".repeat(9000)
                 + "\r\n\r\n")).startsWith("HTTP/1.1 431").contains("application/problem+json")

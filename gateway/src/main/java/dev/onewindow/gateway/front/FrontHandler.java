@@ -1,10 +1,12 @@
 package dev.onewindow.gateway.front;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
@@ -20,11 +22,15 @@ import org.springframework.http.HttpStatus;
  */
 final class FrontHandler extends ChannelInboundHandlerAdapter {
 
+    private static final int LINGER_SECONDS = 5;
+
     private final Front front;
     private Channel channel;
     private Call call;
     /** Messages of pipelined requests read along with the current one (reading pauses right after). */
     private final ArrayDeque<Object> queued = new ArrayDeque<>();
+    /** The connection is closing: whatever the client still sends is read and dropped. */
+    private boolean draining;
 
     FrontHandler(Front front) {
         this.front = front;
@@ -38,6 +44,10 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (draining) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
         if (!queued.isEmpty() || waits(message)) {
             queued.add(message); // a pipelined request: answered in order, once the current call is complete
             return;
@@ -125,7 +135,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
 
     /** Reading goes on between calls, and during one while the request body has somewhere to go. */
     void updateReading() {
-        boolean read = call == null ? queued.isEmpty() : call.wantsRequestBody();
+        boolean read = draining || (call == null ? queued.isEmpty() : call.wantsRequestBody());
         if (channel.config().isAutoRead() != read) {
             channel.config().setAutoRead(read);
         }
@@ -142,10 +152,27 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
                 handle(queued.poll());
             }
             updateReading();
+        } else if (!finished.requestDone() && channel.isActive() && channel instanceof DuplexChannel duplex) {
+            lingeringClose(duplex);
         } else {
             releaseQueued();
             channel.close();
         }
+    }
+
+    /**
+     * Answered before the client finished sending its body (413, 429, 503, 504): closing at once would make the
+     * kernel reset the connection over the unread bytes, and the client would lose the answer. Instead the sending
+     * side is shut (the client sees the end of the answer), the rest of the upload is read and dropped, and the
+     * connection closes when the client closes it, or after {@link #LINGER_SECONDS} at most.
+     */
+    private void lingeringClose(DuplexChannel duplex) {
+        draining = true;
+        releaseQueued();
+        duplex.shutdownOutput();
+        Runnable close = duplex::close;
+        duplex.eventLoop().schedule(close, LINGER_SECONDS, TimeUnit.SECONDS);
+        duplex.config().setAutoRead(true);
     }
 
     private void releaseQueued() {
