@@ -83,7 +83,7 @@ public final class TokenAuthenticationFilter implements WebFilter, Ordered {
             exchange.getAttributes().put(JWT, cached);
             return chain.filter(exchange);
         }
-        if (token == null || !BearerTokens.wellFormed(token)) {
+        if (token == null || !BearerTokens.wellFormed(token) || !BearerTokens.canonicalJws(token)) {
             return unauthenticated(exchange, true);
         }
         return decoder.decode(token)
