@@ -305,7 +305,11 @@ num.recovery.threads.per.data.dir=1
 log.retention.hours=168
 EOF
   if [[ ! -f "$KAFKA_DIR/data/meta.properties" ]]; then
-    cluster_id="$(python3 -c 'import base64,uuid;print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')"
+    # a random id, but never one starting with "-": kafka-storage would read it as an option (1 run in 64 failed)
+    cluster_id="$(python3 -c 'import base64,uuid
+while True:
+    i = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    if not i.startswith("-"): print(i); break')"
     log "formatting kafka storage (cluster id $cluster_id) ..."
     java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$INFRA_CP" kafka.tools.StorageTool format \
       -t "$cluster_id" -c "$KAFKA_DIR/server.properties" >> "$RUN/kafka.log" 2>&1 9>&- \
