@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import dev.onewindow.gateway.support.GatewayIntegrationTest;
 import dev.onewindow.platform.testkit.ApiClient.Response;
+import dev.onewindow.platform.testkit.TokenMinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +33,7 @@ class AuthenticationIT extends GatewayIntegrationTest {
                     .issuer("http://127.0.0.1:1/realms/other").mint();
             case "wrong-audience" -> TOKENS.user("officer1", "window-officer").audience("account").mint();
             // same signature bytes, last character changed within its unused bits (lenient base64url decoders agree)
-            case "re-encoded" -> reEncoded(TOKENS.user("officer1", "window-officer").mint());
+            case "re-encoded" -> TokenMinter.reEncoded(TOKENS.user("officer1", "window-officer").mint());
             default -> "not-a-jwt";
         };
         String path = "/api/v1/cases/auth-" + kind;
@@ -153,12 +154,5 @@ class AuthenticationIT extends GatewayIntegrationTest {
         assertThat(response.json().get("title").asString()).isEqualTo("Unauthorized");
         assertThat(response.json().get("status").asInt()).isEqualTo(401);
         assertThat(response.json().get("traceId").asString()).isNotBlank();
-    }
-
-    private static String reEncoded(String token) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        int last = alphabet.indexOf(token.charAt(token.length() - 1));
-        assertThat(token.substring(token.lastIndexOf('.') + 1).length() % 4).as("RS256 signature length").isEqualTo(2);
-        return token.substring(0, token.length() - 1) + alphabet.charAt(last | 0x01);
     }
 }

@@ -32,18 +32,18 @@ public final class SecurityHeaders {
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         HttpStatusCode status = response.getStatusCode();
-        apply(status != null ? status.value() : 200, "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme()),
-                new Headers() {
-                    @Override
-                    public boolean has(String name) {
-                        return headers.containsHeader(name);
-                    }
+        boolean https = "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
+        apply(status != null ? status.value() : 200, https, new Headers() {
+            @Override
+            public boolean has(String name) {
+                return headers.containsHeader(name);
+            }
 
-                    @Override
-                    public void set(String name, String value) {
-                        headers.set(name, value);
-                    }
-                });
+            @Override
+            public void set(String name, String value) {
+                headers.set(name, value);
+            }
+        });
     }
 
     /** The headers for a response with this status, to a request that came over https or not. */

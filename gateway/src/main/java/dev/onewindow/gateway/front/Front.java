@@ -118,9 +118,9 @@ final class Front {
     }
 
     /**
-     * The rate-limit bucket of a direct call's caller: a token already verified (found in the token cache, so verified by the full path
-     * before and not yet expired), or no token on a public path. {@code null}: the full path must decide (a token not
-     * seen before, a malformed one, a protected path without one).
+     * The rate-limit bucket of a direct call's caller: a token already verified (found in the token cache, so
+     * verified by the full path before and not yet expired), or no token on a public path. {@code null}: the full path
+     * must decide (a token not seen before, a malformed one, a protected path without one).
      */
     ClientKey caller(HttpRequest request, String path, InetSocketAddress peer) {
         String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);

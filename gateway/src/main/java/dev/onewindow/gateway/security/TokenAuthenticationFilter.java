@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.onewindow.gateway.edge.AccessLog;
 import dev.onewindow.gateway.problem.ProblemWriter;
+import dev.onewindow.platform.jwt.CompactJws;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -83,7 +84,7 @@ public final class TokenAuthenticationFilter implements WebFilter, Ordered {
             exchange.getAttributes().put(JWT, cached);
             return chain.filter(exchange);
         }
-        if (token == null || !BearerTokens.wellFormed(token) || !BearerTokens.canonicalJws(token)) {
+        if (token == null || !BearerTokens.wellFormed(token) || !CompactJws.isCanonical(token)) {
             return unauthenticated(exchange, true);
         }
         return decoder.decode(token)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import dev.onewindow.platform.jwt.CompactJws;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -35,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every OneWindow service is an OAuth2 resource server of the Keycloak realm: it validates each token itself
- * (signature via JWKS, issuer, audience, expiry), maps {@code realm_access.roles} to {@code ROLE_*} authorities and
- * fails closed — only health probes, API docs and the service's configured public paths answer without a token.
+ * (compact JWS in canonical base64url, signature via JWKS, issuer, audience, expiry), maps
+ * {@code realm_access.roles} to {@code ROLE_*} authorities and fails closed — only health probes, API docs and the
+ * service's configured public paths answer without a token.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -53,7 +56,13 @@ public class ServiceSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience(properties.audience())));
-        return decoder;
+        // Nimbus decodes base64url leniently: a re-encoded copy of a valid token would verify (see CompactJws)
+        return token -> {
+            if (!CompactJws.isCanonical(token)) {
+                throw new BadJwtException("the token is not a compact JWS in canonical base64url");
+            }
+            return decoder.decode(token);
+        };
     }
 
     static OAuth2TokenValidator<Jwt> audience(String expected) {

@@ -72,6 +72,8 @@ class ProblemAndSecurityIT {
         assertProblem(api().get("/api/v1/parcels/x").token(expired).send(), 401, "UNAUTHENTICATED");
         String forged = TOKENS.user("officer1", "window-officer").forged().mint();
         assertProblem(api().get("/api/v1/parcels/x").token(forged).send(), 401, "UNAUTHENTICATED");
+        String reEncoded = TokenMinter.reEncoded(officer);
+        assertProblem(api().get("/api/v1/parcels/x").token(reEncoded).send(), 401, "UNAUTHENTICATED");
         String otherIssuer = TOKENS.user("officer1", "window-officer").issuer("https://evil.example/realms/x").mint();
         assertProblem(api().get("/api/v1/parcels/x").token(otherIssuer).send(), 401, "UNAUTHENTICATED");
         String otherAudience = TOKENS.user("officer1", "window-officer").audience("account").mint();

@@ -65,6 +65,19 @@ public final class TokenMinter {
         server.start();
     }
 
+    /**
+     * {@code token} with its last character changed within that character's unused bits: the same signature bytes to
+     * a lenient base64url decoder, but not the string that was issued (see {@code CompactJws}). For RS256 tokens.
+     */
+    public static String reEncoded(String token) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        if (token.substring(token.lastIndexOf('.') + 1).length() % 4 != 2) {
+            throw new IllegalArgumentException("expected an RS256 signature (342 base64url characters)");
+        }
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        return token.substring(0, token.length() - 1) + alphabet.charAt(last | 0x01);
+    }
+
     public static synchronized TokenMinter shared() {
         if (shared == null) {
             shared = new TokenMinter();
