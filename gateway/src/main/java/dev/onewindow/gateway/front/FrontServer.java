@@ -125,10 +125,6 @@ final class FrontServer implements SmartLifecycle {
         values.put("local.server.port", bound);
     }
 
-    int port() {
-        return ((InetSocketAddress) server.localAddress()).getPort();
-    }
-
     @Override
     public void stop() {
         running = false;

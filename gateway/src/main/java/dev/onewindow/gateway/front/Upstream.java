@@ -107,9 +107,4 @@ final class Upstream {
         handler.channel.config().setAutoRead(true);
         idle.get().addLast(handler);
     }
-
-    /** Connections currently open (pooled or in use). */
-    int open() {
-        return open.get();
-    }
 }
