@@ -267,7 +267,8 @@ final class Call {
         }
     }
 
-    void upstreamFailed(Throwable cause) {
+    /** No connection: refused (too many open), or connecting failed or timed out. */
+    void upstreamFailed() {
         if (finished || responseStarted) {
             return;
         }
@@ -393,9 +394,7 @@ final class Call {
                     new TimeoutException(route.service() + " did not answer in time"));
         }
         dropConnection();
-        String service = route.service();
-        answer(HttpStatus.GATEWAY_TIMEOUT, "GATEWAY_TIMEOUT", service + " did not answer in time, try again shortly",
-                Map.of("service", service));
+        answer(GatewayProblem.gatewayTimeout(route.service()));
     }
 
     /** 503 naming the service: breaker open, no connection, or the connection closed before an answer. */
@@ -406,9 +405,7 @@ final class Call {
                     new java.io.IOException(route.service() + " is unavailable"));
         }
         dropConnection();
-        String service = route != null ? route.service() : "gateway";
-        answer(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", service + " is unavailable, try again shortly",
-                Map.of("service", service));
+        answer(GatewayProblem.serviceUnavailable(route != null ? route.service() : "gateway"));
     }
 
     private void dropConnection() {
@@ -417,7 +414,7 @@ final class Call {
         }
     }
 
-    /** Answers with one of the gateway's own refusals (413, 429), as the Spring stack words them. */
+    /** Answers with one of the gateway's own problems, worded as the Spring stack words them. */
     private void answer(GatewayProblem problem) {
         List<String> extraHeaders = new ArrayList<>(2);
         problem.headers().forEach((name, values) -> values.forEach(value -> {
@@ -429,7 +426,7 @@ final class Call {
     }
 
     /** Answers the call with a problem+json document (the same shape the Spring stack writes). */
-    void answer(HttpStatus problemStatus, String code, String detail, Map<String, Object> extras,
+    private void answer(HttpStatus problemStatus, String code, String detail, Map<String, Object> extras,
             String... extraHeaders) {
         cancelTimers();
         responseStarted = true;
@@ -461,11 +458,11 @@ final class Call {
     }
 
     /** Refuses a request the front could not even read (malformed, too long a line or header block). */
-    void reject(HttpStatus problemStatus, String code, String detail) {
+    void reject(GatewayProblem problem) {
         answeredHere = true;
         clientClass = "rejected";
         requestDone = false; // whatever follows on this connection is not read
-        answer(problemStatus, code, detail, Map.of());
+        answer(problem);
     }
 
     /** The client's connection closed before the answer was complete. */

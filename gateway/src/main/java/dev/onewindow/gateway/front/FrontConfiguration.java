@@ -87,7 +87,7 @@ public class FrontConfiguration {
                 if (breaker == null || !"http".equalsIgnoreCase(uri.getScheme())) {
                     continue; // e.g. https to the service: the Spring stack's client handles it
                 }
-                Upstream upstream = new Upstream(name, uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(),
+                Upstream upstream = new Upstream(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(),
                         transport.channel(), (int) service.connectTimeout().toMillis(), maxConnections,
                         maxIdleNanos);
                 for (String pattern : service.paths()) {
@@ -99,7 +99,7 @@ public class FrontConfiguration {
                 }
             }
             int stackPort = ((WebServerApplicationContext) context).getWebServer().getPort();
-            Upstream stack = new Upstream("gateway", InetAddress.getLoopbackAddress().getHostAddress(), stackPort,
+            Upstream stack = new Upstream(InetAddress.getLoopbackAddress().getHostAddress(), stackPort,
                     transport.channel(), 2_000, Integer.MAX_VALUE, maxIdleNanos);
             return new Front(routes, stack, problems, tracer.getIfAvailable(), propagator.getIfAvailable(),
                     addresses, tokens, publicPaths, limits, properties.maxBodySize(), meters);

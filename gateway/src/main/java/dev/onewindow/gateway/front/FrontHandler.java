@@ -1,8 +1,10 @@
 package dev.onewindow.gateway.front;
 
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.onewindow.gateway.problem.GatewayProblem;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -87,12 +89,13 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
 
     private static void reject(Call call, Throwable cause) {
         if (cause instanceof TooLongHttpLineException) {
-            call.reject(HttpStatus.URI_TOO_LONG, "URI_TOO_LONG", "the request line is too long");
+            call.reject(new GatewayProblem(HttpStatus.URI_TOO_LONG, "URI_TOO_LONG", "the request line is too long",
+                    Map.of(), null));
         } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-            call.reject(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE",
-                    "the request headers are too large");
+            call.reject(new GatewayProblem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE",
+                    "the request headers are too large", Map.of(), null));
         } else {
-            call.reject(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "the request is malformed");
+            call.reject(GatewayProblem.requestRejected());
         }
     }
 

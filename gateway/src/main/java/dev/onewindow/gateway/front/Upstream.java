@@ -23,17 +23,9 @@ import io.netty.util.concurrent.FastThreadLocal;
  */
 final class Upstream {
 
-    /** Thrown (without a stack trace) when every allowed connection is in use. */
-    static final class Exhausted extends RuntimeException {
-        Exhausted(String name) {
-            super("all connections to " + name + " are in use", null, false, false);
-        }
-    }
-
     /** The services' and the Spring stack's answers: their headers are passed on, not validated again here. */
     private static final HttpDecoderConfig DECODER = new HttpDecoderConfig().setValidateHeaders(false);
 
-    final String name;
     final AsciiString hostHeader;
     private final String host;
     private final int port;
@@ -48,9 +40,8 @@ final class Upstream {
         }
     };
 
-    Upstream(String name, String host, int port, Class<? extends Channel> channelType, int connectTimeoutMillis,
+    Upstream(String host, int port, Class<? extends Channel> channelType, int connectTimeoutMillis,
             int maxConnections, long maxIdleNanos) {
-        this.name = name;
         this.host = host;
         this.port = port;
         this.hostHeader = AsciiString.of(port == 80 ? host : host + ":" + port);
@@ -84,14 +75,14 @@ final class Upstream {
         }
         if (open.incrementAndGet() > maxConnections) {
             open.decrementAndGet();
-            call.upstreamFailed(new Exhausted(name));
+            call.upstreamFailed();
             return;
         }
         ChannelFuture connecting = bootstrap.clone(loop).connect(host, port);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 open.decrementAndGet();
-                call.upstreamFailed(done.cause());
+                call.upstreamFailed();
                 return;
             }
             Channel channel = connecting.channel();

@@ -35,6 +35,29 @@ public final class GatewayProblem extends RuntimeException {
                 "too many requests from this client; retry after " + retryAfterSeconds + " s", Map.of(), headers);
     }
 
+    /** 503 naming the service (or "the service" when the route is not known). */
+    public static GatewayProblem serviceUnavailable(String service) {
+        return serviceProblem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                (service != null ? service : "the service") + " is unavailable, try again shortly", service);
+    }
+
+    /** 504 naming the service (or "the service" when the route is not known). */
+    public static GatewayProblem gatewayTimeout(String service) {
+        return serviceProblem(HttpStatus.GATEWAY_TIMEOUT, "GATEWAY_TIMEOUT",
+                (service != null ? service : "the service") + " did not answer in time, try again shortly", service);
+    }
+
+    private static GatewayProblem serviceProblem(HttpStatus status, String code, String detail, String service) {
+        return new GatewayProblem(status, code, detail, service == null ? Map.of() : Map.of("service", service),
+                null);
+    }
+
+    /** 400 for a request the firewall or the HTTP decoder refuses; never says why (no echo of attacker input). */
+    public static GatewayProblem requestRejected() {
+        return new GatewayProblem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "the request is malformed", Map.of(),
+                null);
+    }
+
     public static GatewayProblem payloadTooLarge(DataSize limit) {
         return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                 "the request body is larger than the limit of " + readable(limit), Map.of(), null);

@@ -59,14 +59,11 @@ public class Problems {
         }
         String service = service(exchange);
         if (isTimeout(error)) {
-            return serviceProblem(HttpStatus.GATEWAY_TIMEOUT, "GATEWAY_TIMEOUT",
-                    (service != null ? service : "the service") + " did not answer in time, try again shortly",
-                    service);
+            return GatewayProblem.gatewayTimeout(service);
         }
         if (service != null && isUnavailable(error)) {
             log.debug("{} unavailable: {}", service, error.toString());
-            return serviceProblem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                    service + " is unavailable, try again shortly", service);
+            return GatewayProblem.serviceUnavailable(service);
         }
         if (error instanceof AuthenticationException) {
             return simple(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "a valid bearer token is required");
@@ -80,8 +77,7 @@ public class Problems {
                 return clientError(resolved, status.getHeaders());
             }
             if (resolved == HttpStatus.SERVICE_UNAVAILABLE) {
-                return serviceProblem(resolved, "SERVICE_UNAVAILABLE",
-                        (service != null ? service : "the service") + " is unavailable, try again shortly", service);
+                return GatewayProblem.serviceUnavailable(service);
             }
         }
         log.error("request {} {} failed (requestId {})", exchange.getRequest().getMethod(),
@@ -108,11 +104,6 @@ public class Problems {
 
     private static GatewayProblem simple(HttpStatus status, String code, String detail) {
         return new GatewayProblem(status, code, detail, Map.of(), null);
-    }
-
-    private static GatewayProblem serviceProblem(HttpStatus status, String code, String detail, String service) {
-        return new GatewayProblem(status, code, detail, service == null ? Map.of() : Map.of("service", service),
-                null);
     }
 
     /** The service the request was routed to, if routing got that far. */

@@ -3,6 +3,7 @@ package dev.onewindow.gateway.security;
 import java.util.Map;
 
 import dev.onewindow.gateway.edge.AccessLog;
+import dev.onewindow.gateway.problem.GatewayProblem;
 import dev.onewindow.gateway.problem.ProblemWriter;
 import dev.onewindow.platform.jwt.CompactJws;
 import org.slf4j.Logger;
@@ -65,8 +66,7 @@ public final class TokenAuthenticationFilter implements WebFilter, Ordered {
         return firewall.getFirewalledExchange(exchange)
                 .onErrorResume(ServerExchangeRejectedException.class, rejected -> {
                     log.debug("request rejected by the firewall: {}", rejected.getMessage());
-                    return problems.write(exchange, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
-                            "the request is malformed", Map.of(), HttpHeaders.EMPTY).then(Mono.empty());
+                    return problems.write(exchange, GatewayProblem.requestRejected()).then(Mono.empty());
                 })
                 .flatMap(checked -> authenticate(checked, chain));
     }
