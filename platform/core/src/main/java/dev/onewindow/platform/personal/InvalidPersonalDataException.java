@@ -1,13 +1,13 @@
 package dev.onewindow.platform.personal;
 
-import java.util.Objects;
+import dev.onewindow.platform.domain.InvalidInputException;
 
 /**
  * Thrown when a resident ID number, unified social credit code or mobile number fails validation. Carries a stable
  * {@link #code()} for the problem body (400). The message says what is wrong but never contains the value itself,
  * so it is safe to log and to return.
  */
-public class InvalidPersonalDataException extends IllegalArgumentException {
+public class InvalidPersonalDataException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,15 +18,7 @@ public class InvalidPersonalDataException extends IllegalArgumentException {
     /** Problem code for an invalid mobile number. */
     public static final String INVALID_MOBILE = "INVALID_MOBILE";
 
-    private final String code;
-
     public InvalidPersonalDataException(String code, String message) {
-        super(message);
-        this.code = Objects.requireNonNull(code, "code");
-    }
-
-    /** The stable UPPER_SNAKE problem code, e.g. {@link #INVALID_ID_NUMBER}. */
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

@@ -36,7 +36,16 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import dev.onewindow.platform.personal.InvalidPersonalDataException;
+import dev.onewindow.platform.domain.ConflictException;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.domain.ExpiredException;
+import dev.onewindow.platform.domain.FieldViolation;
+import dev.onewindow.platform.domain.InvalidInputException;
+import dev.onewindow.platform.domain.NotAllowedException;
+import dev.onewindow.platform.domain.NotFoundException;
+import dev.onewindow.platform.domain.TooLargeException;
+import dev.onewindow.platform.domain.UnavailableException;
+import dev.onewindow.platform.domain.UnsupportedContentException;
 
 /**
  * Turns every exception a request can raise into RFC 9457 problem+json with a stable {@code code}: bad input is
@@ -48,14 +57,32 @@ public class ProblemExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
-        return respond(Problems.of(e.status(), e.code(), e.getMessage(), e.properties()));
+    /** The one place where the domain's refusals become HTTP statuses. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        return respond(Problems.of(status(e), e.code(), e.getMessage(), e.properties()));
     }
 
-    @ExceptionHandler(InvalidPersonalDataException.class)
-    ResponseEntity<ProblemDetail> personalData(InvalidPersonalDataException e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
+    static HttpStatus status(DomainException e) {
+        // DomainException is sealed: these are all its kinds
+        if (e instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        } else if (e instanceof NotAllowedException) {
+            return HttpStatus.FORBIDDEN;
+        } else if (e instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        } else if (e instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        } else if (e instanceof ExpiredException) {
+            return HttpStatus.GONE;
+        } else if (e instanceof TooLargeException) {
+            return HttpStatus.CONTENT_TOO_LARGE;
+        } else if (e instanceof UnsupportedContentException) {
+            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        } else if (e instanceof UnavailableException) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        throw new IllegalStateException("unmapped domain exception " + e.getClass().getName());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.onewindow.platform.domain.FieldViolation;
 import dev.onewindow.platform.observability.TraceIds;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;

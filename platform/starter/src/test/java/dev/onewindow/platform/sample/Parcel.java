@@ -3,7 +3,7 @@ package dev.onewindow.platform.sample;
 import java.time.Instant;
 
 import dev.onewindow.platform.events.AggregateRoot;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -31,7 +31,7 @@ public class Parcel extends AggregateRoot {
 
     void ship(Instant now) {
         if (status != Status.REGISTERED) {
-            throw ApiException.illegalState(status, "ship");
+            throw DomainException.illegalState(status, "ship");
         }
         status = Status.SHIPPED;
         registerEvent("parcel.shipped", new ParcelShipped(id), now);
