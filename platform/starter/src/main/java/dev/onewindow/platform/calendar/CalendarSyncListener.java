@@ -1,7 +1,7 @@
 package dev.onewindow.platform.calendar;
 
+import dev.onewindow.platform.events.EventHandlers;
 import dev.onewindow.platform.events.EventReader;
-import dev.onewindow.platform.events.IncomingEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -12,22 +12,18 @@ public class CalendarSyncListener {
 
     static final String TOPIC = "service-catalog.calendar.events.v1";
 
-    private final CalendarSource calendar;
-    private final EventReader events;
+    private final EventHandlers handlers;
 
     public CalendarSyncListener(CalendarSource calendar, EventReader events) {
-        this.calendar = calendar;
-        this.events = events;
+        this.handlers = EventHandlers.using(events).on("calendar.updated", JsonYear.class,
+                (event, year) -> calendar.apply(CalendarYear.of(year.year(), year.holidays(),
+                        year.makeUpWorkingDays())));
     }
 
     @KafkaListener(topics = TOPIC, groupId = "${spring.application.name}.calendar-sync.${random.uuid}",
             properties = "auto.offset.reset=earliest")
     void on(String record) {
-        IncomingEvent event = events.read(record);
-        if ("calendar.updated".equals(event.type())) {
-            JsonYear year = events.data(event, JsonYear.class);
-            calendar.apply(CalendarYear.of(year.year(), year.holidays(), year.makeUpWorkingDays()));
-        }
+        handlers.handle(record);
     }
 
     /** The fields of {@code calendar.updated} this consumer reads. */

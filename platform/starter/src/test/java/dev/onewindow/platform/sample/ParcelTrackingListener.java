@@ -1,5 +1,6 @@
 package dev.onewindow.platform.sample;
 
+import dev.onewindow.platform.events.EventHandlers;
 import dev.onewindow.platform.events.EventReader;
 import dev.onewindow.platform.events.IncomingEvent;
 import dev.onewindow.platform.events.SequenceGuard;
@@ -13,18 +14,25 @@ class ParcelTrackingListener {
 
     static final String TOPIC = "platform-sample.parcel.events.v1";
 
-    private final EventReader events;
-    private final SequenceGuard guard;
+    private final EventHandlers handlers;
 
     ParcelTrackingListener(EventReader events, SequenceGuard guard) {
-        this.events = events;
-        this.guard = guard;
+        this.handlers = EventHandlers.using(events)
+                .on("parcel.registered", ParcelRef.class, (event, parcel) -> track(guard, event))
+                .on("parcel.shipped", ParcelRef.class, (event, parcel) -> track(guard, event));
     }
 
     @KafkaListener(topics = TOPIC, groupId = "platform-sample.tracking")
     void on(String record) {
-        IncomingEvent event = events.read(record);
+        handlers.handle(record);
+    }
+
+    private static void track(SequenceGuard guard, IncomingEvent event) {
         guard.applyOnce(ParcelTracking.class, event.aggregateId(), event,
                 new Update().inc("eventsApplied", 1).set("lastType", event.type()));
+    }
+
+    /** The fields of the parcel events this consumer reads. */
+    record ParcelRef(String parcelId) {
     }
 }
