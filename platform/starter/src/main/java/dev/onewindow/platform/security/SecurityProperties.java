@@ -2,6 +2,7 @@ package dev.onewindow.platform.security;
 
 import java.util.List;
 
+import dev.onewindow.platform.config.RequiredSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -26,11 +27,20 @@ public record SecurityProperties(String issuerUri, String jwkSetUri, String audi
         }
         audience = audience == null || audience.isBlank() ? "onewindow" : audience;
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
-        serviceAccount = serviceAccount == null ? new ServiceAccount(null, null, null) : serviceAccount;
+        serviceAccount = serviceAccount == null ? new ServiceAccount(null, null, null, false) : serviceAccount;
+        if (serviceAccount.required() && !serviceAccount.configured()) {
+            // a client secret fails closed like every other secret (the local profile may relay the user's token)
+            throw RequiredSetting.missing(serviceAccount.clientId() == null || serviceAccount.clientId().isBlank()
+                    ? "onewindow.security.service-account.client-id" : "onewindow.security.service-account.client-secret",
+                    "this service calls other services as its own Keycloak client");
+        }
     }
 
-    /** The service's own Keycloak client (client-credentials grant). */
-    public record ServiceAccount(String clientId, String clientSecret, String tokenUri) {
+    /**
+     * The service's own Keycloak client (client-credentials grant). {@code required}: the service cannot do its
+     * work without it (it must not start unconfigured).
+     */
+    public record ServiceAccount(String clientId, String clientSecret, String tokenUri, boolean required) {
 
         public boolean configured() {
             return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();

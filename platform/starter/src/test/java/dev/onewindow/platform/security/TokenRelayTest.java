@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TokenRelayTest {
 
@@ -56,7 +57,7 @@ class TokenRelayTest {
         try {
             SecurityProperties properties = new SecurityProperties("http://issuer", null, null, List.of(),
                     new SecurityProperties.ServiceAccount("case-handling", "secret",
-                            "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/token"));
+                            "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/token", true));
             TokenRelayInterceptor relay = new TokenRelayInterceptor(new ServiceAccountTokens(properties,
                     Clock.fixed(Instant.parse("2026-02-13T02:00:00Z"), ZoneOffset.UTC)));
             RequestTemplate first = new RequestTemplate();
@@ -76,6 +77,17 @@ class TokenRelayTest {
         RequestTemplate request = new RequestTemplate();
         new TokenRelayInterceptor(unconfiguredServiceAccount()).apply(request);
         assertThat(request.headers()).doesNotContainKey("Authorization");
+    }
+
+    @Test
+    void aServiceThatNeedsItsOwnClientRefusesToStartWithoutItsSecret() {
+        assertThatThrownBy(() -> new SecurityProperties("http://issuer", null, null, List.of(),
+                new SecurityProperties.ServiceAccount("case-handling", " ", null, true)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("onewindow.security.service-account.client-secret is not set");
+        assertThatThrownBy(() -> new SecurityProperties("http://issuer", null, null, List.of(),
+                new SecurityProperties.ServiceAccount(null, null, null, true)))
+                .hasMessageStartingWith("onewindow.security.service-account.client-id is not set");
     }
 
     private static ServiceAccountTokens unconfiguredServiceAccount() {
