@@ -2,8 +2,10 @@ package dev.onewindow.platform.sample;
 
 import java.time.Instant;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -29,16 +31,18 @@ class ParcelController {
         this.parcels = parcels;
     }
 
-    record RegisterParcelRequest(@NotBlank @Size(max = 20) String id, @NotBlank @Pattern(regexp = "\\d{6}") String region,
+    record RegisterParcelRequest(@NotBlank @Size(max = 20) String id, @NotBlank @Size(max = 6) @Pattern(regexp = "\\d{6}") String region,
             @NotBlank @Size(max = 50) String label) {
     }
 
-    record ParcelResponse(String id, String status, String label) {
+    record ParcelResponse(@Schema(maxLength = 20) String id, @Schema(allowableValues = {"REGISTERED", "SHIPPED"}) String status,
+            @Schema(maxLength = 50) String label) {
         static ParcelResponse of(Parcel parcel) {
             return new ParcelResponse(parcel.id(), parcel.status().name(), parcel.label());
         }
     }
 
+    @Operation(summary = "Register a parcel")
     @PostMapping("/parcels")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('window-officer')")
@@ -47,32 +51,42 @@ class ParcelController {
                 Instant.now())));
     }
 
+    @Operation(summary = "Read a parcel")
     @GetMapping("/parcels/{id}")
-    ParcelResponse get(@PathVariable String id) {
-        return ParcelResponse.of(parcels.findById(id).orElseThrow(() -> ApiException.notFound("parcel", id)));
+    ParcelResponse get(@PathVariable @Size(max = 20) String id) {
+        return ParcelResponse.of(parcels.findById(id).orElseThrow(() -> DomainException.notFound("parcel", id)));
     }
 
     /** {@code holdMillis} widens the load→save window so a test can make two requests truly concurrent. */
+    @Operation(summary = "Ship a parcel")
     @PostMapping("/parcels/{id}/ship")
     @PreAuthorize("hasRole('window-officer')")
-    ParcelResponse ship(@PathVariable String id, @RequestParam(defaultValue = "0") long holdMillis)
+    ParcelResponse ship(@PathVariable @Size(max = 20) String id,
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(2000) long holdMillis)
             throws InterruptedException {
-        Parcel parcel = parcels.findById(id).orElseThrow(() -> ApiException.notFound("parcel", id));
+        Parcel parcel = parcels.findById(id).orElseThrow(() -> DomainException.notFound("parcel", id));
         parcel.ship(Instant.now());
         Thread.sleep(Math.min(holdMillis, 2000));
         return ParcelResponse.of(parcels.save(parcel));
     }
 
+    @Operation(summary = "Who the token says the caller is", hidden = true)
     @GetMapping("/me")
     Caller me(Caller caller) {
         return caller;
     }
 
+    @Operation(summary = "Answer pong without a token")
     @GetMapping("/public/ping")
-    String ping() {
-        return "pong";
+    PingResponse ping() {
+        return new PingResponse("pong");
     }
 
+    record PingResponse(@Schema(allowableValues = "pong") String answer) {
+    }
+
+    @Operation(summary = "Fail with an internal error", hidden = true)
     @GetMapping("/failure")
     String failure() {
         throw new IllegalStateException("secret internal detail: db password is hunter2");
