@@ -39,7 +39,7 @@ public final class OutboxBenchmark {
         int warmup = Math.min(2_000, aggregates / 5);
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class)
-                .initializers(new TestInfrastructure())
+                .initializers(new TestInfrastructure()).profiles("local")
                 .properties(Map.of("server.port", "0", "logging.level.root", "WARN",
                         "spring.kafka.listener.auto-startup", "false", "onewindow.outbox.sweep-interval", "5s"))
                 .run();
