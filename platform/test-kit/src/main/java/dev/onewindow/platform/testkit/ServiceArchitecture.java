@@ -25,7 +25,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <ul>
  * <li>the domain — every package of the service except {@code web}, {@code messaging}, {@code clients} and
  *     {@code config} — imports no web, HTTP, servlet, Feign, Kafka, API-docs or problem types, and none of the
- *     service's own adapters. No exemption for {@code @Service} classes: a domain service that needs a peer asks
+ *     service's own adapters ({@code web}, {@code messaging}, {@code clients}; it may read the settings records of
+ *     {@code config}). No exemption for {@code @Service} classes: a domain service that needs a peer asks
  *     through an interface of its own package, which {@code clients} implements;</li>
  * <li>only the web layer depends on the web layer;</li>
  * <li>features are free of cycles;</li>
@@ -35,7 +36,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 public final class ServiceArchitecture {
 
-    private static final String[] ADAPTERS = {"..web..", "..messaging..", "..clients..", "..config.."};
+    /** The service's adapters; {@code config} (properties records and wiring) is not one: the domain reads its settings. */
+    private static final String[] ADAPTERS = {"..web..", "..messaging..", "..clients.."};
     private static final String[] FRAMEWORK_EDGES = {"org.springframework.web..", "org.springframework.http..",
             "jakarta.servlet..", "feign..", "org.springframework.cloud.openfeign..", "org.springframework.kafka..",
             "org.apache.kafka..", "io.swagger..", "org.springdoc..", "dev.onewindow.platform.problem.."};
