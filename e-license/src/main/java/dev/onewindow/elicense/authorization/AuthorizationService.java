@@ -27,14 +27,14 @@ import dev.onewindow.elicense.license.LicenseStatus;
 import dev.onewindow.elicense.license.Verification;
 import dev.onewindow.elicense.licensetype.LicenseTypes;
 import dev.onewindow.elicense.seal.Base64Url;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.ConflictException;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,27 +79,30 @@ public class AuthorizationService {
 
     /**
      * @param fields {@code null} for every field; otherwise names that must exist on at least one chosen licence
-     * @throws ApiException 404 when a licence is not the caller's
+     * @throws dev.onewindow.platform.domain.NotAllowedException for a caller who holds no licences
+     * @throws dev.onewindow.platform.domain.NotFoundException   when a licence is not the caller's
+     * @throws dev.onewindow.platform.domain.InvalidInputException {@code UNKNOWN_LICENSE_FIELD} for a field none of
+     *                                                        the chosen licences has
      */
     public Created create(Caller caller, String departmentCode, String caseRef, String purpose,
             List<String> licenseIds, List<String> fields) {
         List<String> refs = holders.of(caller);
         if (refs.isEmpty()) {
-            throw ApiException.forbidden("only a licence holder can authorize the use of licences");
+            throw DomainException.notAllowed("only a licence holder can authorize the use of licences");
         }
         Set<String> ids = new LinkedHashSet<>(licenseIds);
         Set<String> knownFields = new LinkedHashSet<>();
         Set<String> holderRefs = new LinkedHashSet<>();
         for (String id : ids) {
             License license = licenses.findById(id).filter(l -> refs.contains(l.holderRef()))
-                    .orElseThrow(() -> ApiException.notFound("licence", id));
+                    .orElseThrow(() -> DomainException.notFound("licence", id));
             holderRefs.add(license.holderRef());
             types.find(license.typeCode()).ifPresent(t -> t.fields().forEach(f -> knownFields.add(f.name())));
         }
         if (fields != null) {
             List<String> unknown = fields.stream().filter(f -> !knownFields.contains(f)).toList();
             if (!unknown.isEmpty()) {
-                throw ApiException.badRequest("UNKNOWN_LICENSE_FIELD",
+                throw DomainException.invalid("UNKNOWN_LICENSE_FIELD",
                         "none of the chosen licences has the field(s) " + unknown);
             }
         }
@@ -120,23 +123,26 @@ public class AuthorizationService {
     }
 
     /**
-     * @throws ApiException 403 for a caller who may not act for {@code departmentCode}; 404 for an unknown code or
-     *                      one for another department or case; 409 {@code AUTHORIZATION_USED}; 410
-     *                      {@code AUTHORIZATION_EXPIRED}
+     * @throws dev.onewindow.platform.domain.NotAllowedException for a caller who may not act for
+     *                                                       {@code departmentCode}
+     * @throws dev.onewindow.platform.domain.NotFoundException   for an unknown code, or one for another department or
+     *                                                       case
+     * @throws ConflictException {@code AUTHORIZATION_USED}
+     * @throws dev.onewindow.platform.domain.ExpiredException    {@code AUTHORIZATION_EXPIRED}
      */
     public List<RedeemedLicense> redeem(Caller caller, String code, String departmentCode, String caseRef) {
         boolean trustedService = caller.clientId() != null
                 && properties.trustedRedeemers().contains(caller.clientId());
         boolean departmentStaff = caller.hasAnyRole(STAFF_ROLES) && caller.inDepartment(departmentCode);
         if (!trustedService && !departmentStaff) {
-            throw ApiException.forbidden("only staff of " + departmentCode
+            throw DomainException.notAllowed("only staff of " + departmentCode
                     + ", or a trusted service acting for it, may redeem its authorizations");
         }
         String id = hash(code);
         HolderAuthorization authorization = mongo.findById(id, HolderAuthorization.class);
         if (authorization == null || !authorization.departmentCode().equals(departmentCode)
                 || (authorization.caseRef() != null && !authorization.caseRef().equals(caseRef))) {
-            throw ApiException.notFound("authorization", "code");
+            throw DomainException.notFound("authorization", "code");
         }
         Instant now = now();
         requireRedeemable(authorization, now);
@@ -174,20 +180,20 @@ public class AuthorizationService {
 
     private static void requireRedeemable(HolderAuthorization authorization, Instant now) {
         if (authorization == null) {
-            throw ApiException.notFound("authorization", "code");
+            throw DomainException.notFound("authorization", "code");
         }
         if (authorization.redeemedAt() != null) {
             throw used();
         }
         if (!now.isBefore(authorization.expiresAt())) {
-            throw new ApiException(HttpStatus.GONE, "AUTHORIZATION_EXPIRED",
+            throw DomainException.expired("AUTHORIZATION_EXPIRED",
                     "the authorization expired; ask the holder for a new one")
                     .with("expiresAt", authorization.expiresAt().toString());
         }
     }
 
-    private static ApiException used() {
-        return ApiException.conflict("AUTHORIZATION_USED", "the authorization was already used; it is single-use");
+    private static ConflictException used() {
+        return DomainException.conflict("AUTHORIZATION_USED", "the authorization was already used; it is single-use");
     }
 
     private Instant now() {

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.onewindow.platform.events.AggregateRoot;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -91,7 +91,7 @@ public class License extends AggregateRoot {
     void suspend(String by, String reason, LocalDate today, Instant now) {
         LicenseStatus current = statusOn(today);
         if (current != LicenseStatus.VALID) {
-            throw ApiException.illegalState(current, "suspend");
+            throw DomainException.illegalState(current, "suspend");
         }
         change(LicenseStatus.SUSPENDED, by, reason, now);
         registerEvent("license.suspended", new LicenseSuspended(id, typeCode, issuerDepartment, region), now);
@@ -100,7 +100,7 @@ public class License extends AggregateRoot {
     void reinstate(String by, String reason, LocalDate today, Instant now) {
         if (status != LicenseStatus.SUSPENDED) {
             // a revoked licence can never come back; a valid one has nothing to reinstate
-            throw ApiException.illegalState(statusOn(today), "reinstate");
+            throw DomainException.illegalState(statusOn(today), "reinstate");
         }
         change(LicenseStatus.VALID, by, reason, now);
         registerEvent("license.reinstated", new LicenseReinstated(id, typeCode, issuerDepartment, region), now);
@@ -109,7 +109,7 @@ public class License extends AggregateRoot {
     /** Final. {@code successor} is the new version when a change of content caused the revocation. */
     void revoke(String by, String reason, String successor, LocalDate today, Instant now) {
         if (status == LicenseStatus.REVOKED) {
-            throw ApiException.illegalState(LicenseStatus.REVOKED, "revoke");
+            throw DomainException.illegalState(LicenseStatus.REVOKED, "revoke");
         }
         change(LicenseStatus.REVOKED, by, reason, now);
         supersededBy = successor;
@@ -120,7 +120,7 @@ public class License extends AggregateRoot {
     void requireReissuable(LocalDate today) {
         LicenseStatus current = statusOn(today);
         if (current == LicenseStatus.REVOKED || current == LicenseStatus.EXPIRED) {
-            throw ApiException.illegalState(current, "reissue");
+            throw DomainException.illegalState(current, "reissue");
         }
     }
 

@@ -2,7 +2,7 @@ package dev.onewindow.elicense.license;
 
 import dev.onewindow.elicense.config.ELicenseProperties;
 import dev.onewindow.elicense.licensetype.LicenseType;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may issue and manage a department's licences: its approvers and department administrators, or a trusted
  * issuing system ({@code onewindow.elicense.trusted-issuers}, by token {@code azp}). Staff of another department do
- * not see the department's licences at all (404), as for every other record.
+ * not see the department's licences at all (not found), as for every other record.
  */
 @Component
 public class LicenseAccess {
@@ -31,8 +31,8 @@ public class LicenseAccess {
 
     /**
      * The department a caller issues a licence of {@code type} for: their own (it must be one of the type's issuers),
-     * or for a trusted issuing system the one it names (default the type's primary issuer). 403 otherwise (licence
-     * types and their issuers are public).
+     * or for a trusted issuing system the one it names (default the type's primary issuer). Not allowed otherwise
+     * (licence types and their issuers are public, so saying so discloses nothing).
      */
     public String requireMayIssue(Caller caller, LicenseType type, String requestedDepartment) {
         if (trustedIssuer(caller)) {
@@ -40,22 +40,25 @@ public class LicenseAccess {
         }
         if (!caller.hasAnyRole(MANAGING_ROLES) || caller.dept() == null || !type.issuedBy(caller.dept())
                 || (requestedDepartment != null && !requestedDepartment.equals(caller.dept()))) {
-            throw ApiException.forbidden("only an approver or department administrator of " + type.issuingDepartments()
-                    + " may issue " + type.code() + ", for their own department");
+            throw DomainException.notAllowed("only an approver or department administrator of "
+                    + type.issuingDepartments() + " may issue " + type.code() + ", for their own department");
         }
         return caller.dept();
     }
 
-    /** Suspending, reinstating, revoking or reissuing: 403 without a managing role, 404 for another department. */
+    /**
+     * Suspending, reinstating, revoking or reissuing: not allowed without a managing role, not found for another
+     * department.
+     */
     void requireMayManage(Caller caller, License license) {
         if (trustedIssuer(caller)) {
             return;
         }
         if (!caller.hasAnyRole(MANAGING_ROLES)) {
-            throw ApiException.forbidden("only an approver or department administrator may change a licence");
+            throw DomainException.notAllowed("only an approver or department administrator may change a licence");
         }
         if (!caller.inDepartment(license.issuerDepartment())) {
-            throw ApiException.notFound("licence", license.id());
+            throw DomainException.notFound("licence", license.id());
         }
     }
 

@@ -17,7 +17,7 @@ import dev.onewindow.elicense.seal.Base64Url;
 import dev.onewindow.elicense.seal.KeyRing;
 import dev.onewindow.elicense.seal.SigningKey;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +84,7 @@ public class LicenseService {
         String department = command.issuerDepartment() != null ? command.issuerDepartment()
                 : type.primaryDepartment();
         if (!type.issuedBy(department)) {
-            throw ApiException.badRequest("NOT_AN_ISSUER", department + " does not issue " + type.code()
+            throw DomainException.invalid("NOT_AN_ISSUER", department + " does not issue " + type.code()
                     + " (issuers: " + type.issuingDepartments() + ")");
         }
         Map<String, Object> fields = type.validate(command.fields(), command.rejectUnknownFields());
@@ -157,7 +157,7 @@ public class LicenseService {
      * @param changes fields to set; a {@code null} value removes an optional field
      */
     public License reissue(String licenseId, Caller caller, Map<String, Object> changes, String reason) {
-        License old = licenses.findById(licenseId).orElseThrow(() -> ApiException.notFound("licence", licenseId));
+        License old = licenses.findById(licenseId).orElseThrow(() -> DomainException.notFound("licence", licenseId));
         access.requireMayManage(caller, old);
         Instant now = now();
         old.requireReissuable(today(now));
@@ -187,7 +187,7 @@ public class LicenseService {
     private License changeStatus(String licenseId, Caller caller, Consumer<License> change) {
         for (int attempt = 1; ; attempt++) {
             License license = licenses.findById(licenseId)
-                    .orElseThrow(() -> ApiException.notFound("licence", licenseId));
+                    .orElseThrow(() -> DomainException.notFound("licence", licenseId));
             access.requireMayManage(caller, license);
             change.accept(license);
             try {
@@ -212,13 +212,13 @@ public class LicenseService {
         return licenses.findByHolderRefInOrderByIssuedAtDesc(refs, PageRequest.of(0, limit));
     }
 
-    /** A licence as its holder sees it (face included); another holder's licence is 404. */
+    /** A licence as its holder sees it (face included); another holder's licence is not found. */
     public Optional<License> ownedBy(Caller caller, String licenseId) {
         List<String> refs = holders.of(caller);
         return licenses.findById(licenseId).filter(l -> refs.contains(l.holderRef()));
     }
 
-    /** A licence as staff of its issuing department see it (record only); anyone else gets 404. */
+    /** A licence as staff of its issuing department see it (record only); anyone else finds nothing. */
     public Optional<License> administeredBy(Caller caller, String licenseId) {
         return licenses.findById(licenseId).filter(l -> access.mayAdminister(caller, l));
     }

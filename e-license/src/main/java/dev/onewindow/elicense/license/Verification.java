@@ -10,7 +10,7 @@ import dev.onewindow.elicense.seal.KeyRing;
 import dev.onewindow.elicense.seal.QrToken;
 import dev.onewindow.elicense.seal.SigningKey;
 import dev.onewindow.platform.personal.FieldCipherException;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,7 +43,7 @@ public class Verification {
             LicenseStatus status, LocalDate validUntil) {
     }
 
-    /** @throws ApiException 404 for an unknown licence */
+    /** @throws dev.onewindow.platform.domain.NotFoundException for an unknown licence */
     public Result byId(String licenseId) {
         License license = find(licenseId);
         Seal seal = license.seal();
@@ -58,15 +58,16 @@ public class Verification {
     }
 
     /**
-     * @throws ApiException 400 {@code INVALID_QR_TOKEN} for something that is not a licence token, 404 when the
-     *                      licence it names does not exist
+     * @throws dev.onewindow.platform.domain.InvalidInputException {@code INVALID_QR_TOKEN} for something that is not
+     *                                                        a licence token
+     * @throws dev.onewindow.platform.domain.NotFoundException    when the licence it names does not exist
      */
     public Result byToken(String token) {
         QrToken.Parsed parsed;
         try {
             parsed = QrToken.parse(token);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_QR_TOKEN", "the QR payload is not a licence token");
+            throw DomainException.invalid("INVALID_QR_TOKEN", "the QR payload is not a licence token");
         }
         QrToken.Claims claims = parsed.claims();
         License license = find(claims.licenseId());
@@ -87,9 +88,9 @@ public class Verification {
 
     private License find(String licenseId) {
         if (licenseId == null || licenseId.length() > 64) {
-            throw ApiException.notFound("licence", "?");
+            throw DomainException.notFound("licence", "?");
         }
-        return licenses.findById(licenseId).orElseThrow(() -> ApiException.notFound("licence", licenseId));
+        return licenses.findById(licenseId).orElseThrow(() -> DomainException.notFound("licence", licenseId));
     }
 
     private Optional<byte[]> signedBytes(License license) {

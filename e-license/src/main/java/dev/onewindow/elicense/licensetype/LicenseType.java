@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 import dev.onewindow.platform.personal.ResidentIdNumber;
 import dev.onewindow.platform.personal.UnifiedSocialCreditCode;
-import dev.onewindow.platform.problem.ApiException;
-import dev.onewindow.platform.problem.FieldViolation;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.domain.FieldViolation;
+import dev.onewindow.platform.personal.InvalidPersonalDataException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -71,7 +72,8 @@ public record LicenseType(@Id String code, String name, List<String> issuingDepa
      *
      * @param rejectUnknown whether a field the type does not have is an error (API) or dropped (events, which are
      *                      read leniently)
-     * @throws ApiException 400 {@code INVALID_LICENSE_FIELDS} listing every wrong field
+     * @throws dev.onewindow.platform.domain.InvalidInputException {@code INVALID_LICENSE_FIELDS} listing every wrong
+     *                                                        field
      */
     public Map<String, Object> validate(Map<String, ?> input, boolean rejectUnknown) {
         Map<String, ?> given = input == null ? Map.of() : input;
@@ -93,13 +95,15 @@ public record LicenseType(@Id String code, String name, List<String> issuingDepa
             }
             try {
                 normalised.put(spec.name(), normalise(spec, value));
-            } catch (IllegalArgumentException | DateTimeParseException e) {
+            } catch (IllegalArgumentException | DateTimeParseException | InvalidPersonalDataException e) {
+                // InvalidPersonalDataException is no IllegalArgumentException: an ID number or credit code that
+                // fails its check is an invalid field like any other
                 errors.add(new FieldViolation("fields." + spec.name(), "INVALID_VALUE",
                         spec.label() + " must be " + describe(spec)));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest("INVALID_LICENSE_FIELDS",
+            throw DomainException.invalid("INVALID_LICENSE_FIELDS",
                     "the licence fields do not match licence type " + code).with("errors", errors);
         }
         return normalised;

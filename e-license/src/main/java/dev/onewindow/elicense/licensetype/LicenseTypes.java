@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -61,9 +61,9 @@ public class LicenseTypes implements InitializingBean {
         return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
     }
 
-    /** The type, or 400 {@code UNKNOWN_LICENSE_TYPE}. */
+    /** The type, or invalid input {@code UNKNOWN_LICENSE_TYPE}. */
     public LicenseType require(String code) {
-        return find(code).orElseThrow(() -> ApiException.badRequest("UNKNOWN_LICENSE_TYPE",
+        return find(code).orElseThrow(() -> DomainException.invalid("UNKNOWN_LICENSE_TYPE",
                 "there is no licence type " + code));
     }
 

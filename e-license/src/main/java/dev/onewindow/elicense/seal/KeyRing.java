@@ -19,7 +19,7 @@ import dev.onewindow.elicense.config.ELicenseProperties;
 import dev.onewindow.elicense.config.ELicenseProperties.DepartmentKeys;
 import dev.onewindow.elicense.config.ELicenseProperties.KeyEntry;
 import dev.onewindow.platform.personal.FieldCipher;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,14 +99,14 @@ public class KeyRing {
         configuredActive.put(department, active);
     }
 
-    /** The key that seals the department's new licences; 503 when it has none and generation is off. */
+    /** The key that seals the department's new licences; unavailable when it has none and generation is off. */
     public SigningKey activeKey(String department) {
         String kid = configuredActive.get(department);
         if (kid != null) {
             return configured.get(kid);
         }
         if (!properties.generateMissingKeys()) {
-            throw ApiException.unavailable("SIGNING_KEY_UNAVAILABLE",
+            throw DomainException.unavailable("SIGNING_KEY_UNAVAILABLE",
                     "no seal key is configured for department " + department);
         }
         SigningAlgorithm algorithm = SigningAlgorithm.parse(properties.departmentAlgorithms().get(department));
@@ -195,7 +195,7 @@ public class KeyRing {
     private FieldCipher requireCipher() {
         FieldCipher protector = cipher.getIfAvailable();
         if (protector == null) {
-            throw ApiException.unavailable("SIGNING_KEY_UNAVAILABLE",
+            throw DomainException.unavailable("SIGNING_KEY_UNAVAILABLE",
                     "generated seal keys need onewindow.personal-data keys to be stored encrypted");
         }
         return protector;

@@ -74,7 +74,7 @@ public final class QrToken {
     /**
      * Takes a token apart.
      *
-     * @throws IllegalArgumentException if it is not a licence token of this format (the caller answers 400)
+     * @throws IllegalArgumentException if it is not a licence token of this format (the caller refuses it as invalid input)
      */
     public static Parsed parse(String token) {
         if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {

@@ -17,7 +17,7 @@ import dev.onewindow.elicense.seal.Base64Url;
 import dev.onewindow.elicense.seal.CanonicalJson;
 import dev.onewindow.elicense.seal.KeyRing;
 import dev.onewindow.elicense.seal.SigningKey;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,7 +56,7 @@ public class StatusLists {
                     return purpose;
                 }
             }
-            throw ApiException.badRequest("INVALID_STATUS_PURPOSE", "statusPurpose is revocation or suspension");
+            throw DomainException.invalid("INVALID_STATUS_PURPOSE", "statusPurpose is revocation or suspension");
         }
     }
 
@@ -101,11 +101,11 @@ public class StatusLists {
         this.clock = clock;
     }
 
-    /** @throws ApiException 404 for a department that never issued a licence */
+    /** @throws dev.onewindow.platform.domain.NotFoundException for a department that never issued a licence */
     public Published of(String department, Purpose purpose) {
         long issued = counters.current(Counters.statusIndex(department));
         if (issued == 0) {
-            throw ApiException.notFound("status list of department", department);
+            throw DomainException.notFound("status list of department", department);
         }
         long revision = counters.current(Counters.statusRevision(department));
         int size = sizeFor(issued);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.onewindow.platform.events.OutboxEntry;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.ConflictException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,19 +41,18 @@ class LicenseTest {
         license.suspend("approver1", "inspection", TODAY, NOW);
         assertThat(license.statusOn(TODAY)).isEqualTo(LicenseStatus.SUSPENDED);
         assertThatThrownBy(() -> license.suspend("approver1", null, TODAY, NOW)).isInstanceOfSatisfying(
-                ApiException.class, e -> assertThat(e.properties()).containsEntry("currentState", "SUSPENDED"));
+                ConflictException.class, e -> assertThat(e.properties()).containsEntry("currentState", "SUSPENDED"));
         license.reinstate("approver1", null, TODAY, NOW);
         license.revoke("approver1", "fraud", null, TODAY, NOW);
 
         assertThat(license.statusOn(TODAY)).isEqualTo(LicenseStatus.REVOKED);
         assertThatThrownBy(() -> license.reinstate("approver1", null, TODAY, NOW))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status().value()).isEqualTo(409);
-                    assertThat(e.code()).isEqualTo("ILLEGAL_STATE_TRANSITION");
-                });
+                // a conflict: the kind the problem handler answers with 409
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("ILLEGAL_STATE_TRANSITION"));
         assertThatThrownBy(() -> license.revoke("approver1", null, null, TODAY, NOW))
-                .isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> license.requireReissuable(TODAY)).isInstanceOf(ApiException.class);
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> license.requireReissuable(TODAY)).isInstanceOf(ConflictException.class);
         assertThat(types(license)).containsExactly("license.issued", "license.suspended", "license.reinstated",
                 "license.revoked");
         assertThat(license.pendingEvents()).extracting(OutboxEntry::sequence).containsExactly(1L, 2L, 3L, 4L);
@@ -67,10 +66,10 @@ class LicenseTest {
         assertThat(license.statusOn(LocalDate.of(2026, 3, 31))).isEqualTo(LicenseStatus.VALID);
         assertThat(license.statusOn(LocalDate.of(2026, 4, 1))).isEqualTo(LicenseStatus.EXPIRED);
         assertThatThrownBy(() -> license.suspend("approver1", null, LocalDate.of(2026, 4, 1), NOW))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.properties()).containsEntry("currentState", "EXPIRED"));
         assertThatThrownBy(() -> license.requireReissuable(LocalDate.of(2026, 4, 1)))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(ConflictException.class);
         // revoked wins over expired
         license.revoke("approver1", null, null, LocalDate.of(2026, 4, 1), NOW);
         assertThat(license.statusOn(LocalDate.of(2026, 4, 1))).isEqualTo(LicenseStatus.REVOKED);

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.onewindow.platform.problem.ApiException;
-import dev.onewindow.platform.problem.FieldViolation;
+import dev.onewindow.platform.domain.FieldViolation;
+import dev.onewindow.platform.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,7 +77,7 @@ class LicenseTypeTest {
         face.put("registeredCapital", "fifty");
         face.put("nickname", "x");
 
-        assertThatThrownBy(() -> type("YYZZ").validate(face, true)).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThatThrownBy(() -> type("YYZZ").validate(face, true)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
             assertThat(e.code()).isEqualTo("INVALID_LICENSE_FIELDS");
             @SuppressWarnings("unchecked")
             List<FieldViolation> errors = (List<FieldViolation>) e.properties().get("errors");
@@ -95,8 +95,8 @@ class LicenseTypeTest {
 
         Map<String, Object> jmsfz = Map.of("name", "张伟", "sex", "未知", "ethnicity", "汉", "birthDate", "1990-03-07",
                 "address", "x", "idNumber", "341302199003071235");
-        assertThatThrownBy(() -> type("JMSFZ").validate(jmsfz, false)).isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).properties().get("errors").toString())
+        assertThatThrownBy(() -> type("JMSFZ").validate(jmsfz, false)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).properties().get("errors").toString())
                         .contains("fields.sex", "fields.idNumber"));
     }
 

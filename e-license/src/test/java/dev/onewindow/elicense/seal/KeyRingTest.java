@@ -11,7 +11,7 @@ import dev.onewindow.elicense.config.ELicenseProperties.DepartmentKeys;
 import dev.onewindow.elicense.config.ELicenseProperties.KeyEntry;
 import dev.onewindow.elicense.support.InMemoryKeyStore;
 import dev.onewindow.platform.personal.FieldCipher;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.UnavailableException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -71,7 +71,7 @@ class KeyRingTest {
     @Test
     void withoutConfiguredKeysAndWithGenerationOffIssuingIsUnavailable() {
         KeyRing ring = ring(false, Map.of(), Map.of());
-        assertThatThrownBy(() -> ring.activeKey("GAJ")).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> ring.activeKey("GAJ")).isInstanceOfSatisfying(UnavailableException.class,
                 e -> assertThat(e.code()).isEqualTo("SIGNING_KEY_UNAVAILABLE"));
     }
 

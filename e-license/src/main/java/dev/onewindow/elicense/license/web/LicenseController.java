@@ -13,7 +13,7 @@ import dev.onewindow.elicense.license.LicenseService.IssueCommand;
 import dev.onewindow.elicense.license.LicenseService;
 import dev.onewindow.elicense.licensetype.LicenseType;
 import dev.onewindow.elicense.licensetype.LicenseTypes;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -105,10 +105,10 @@ class LicenseController {
         String department = access.requireMayIssue(caller, type, request.issuerDepartment());
         String region = request.region() != null ? request.region() : caller.region();
         if (region == null) {
-            throw ApiException.badRequest("REGION_REQUIRED", "the issuing region is required");
+            throw DomainException.invalid("REGION_REQUIRED", "the issuing region is required");
         }
         if (request.validFrom() != null && request.validFrom().isAfter(licenses.today().plusYears(1))) {
-            throw ApiException.badRequest("INVALID_VALID_FROM", "validFrom is more than a year ahead");
+            throw DomainException.invalid("INVALID_VALID_FROM", "validFrom is more than a year ahead");
         }
         HolderRequest holder = request.holder();
         String holderRef = holder.holderRef() != null ? holder.holderRef()
@@ -136,7 +136,7 @@ class LicenseController {
         }
         return licenses.administeredBy(caller, licenseId)
                 .map(l -> LicenseResponse.of(l, typeName(l), l.statusOn(today), null))
-                .orElseThrow(() -> ApiException.notFound("licence", licenseId));
+                .orElseThrow(() -> DomainException.notFound("licence", licenseId));
     }
 
     record StatusChangeRequest(@Size(max = 500) String reason) {

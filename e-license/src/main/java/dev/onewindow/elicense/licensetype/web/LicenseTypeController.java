@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.onewindow.elicense.licensetype.FieldSpec;
 import dev.onewindow.elicense.licensetype.LicenseType;
 import dev.onewindow.elicense.licensetype.LicenseTypes;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,7 +55,7 @@ class LicenseTypeController {
     @GetMapping("/{code}")
     LicenseTypeResponse get(@PathVariable String code) {
         return types.find(code).map(LicenseTypeResponse::of)
-                .orElseThrow(() -> ApiException.notFound("licence type", code));
+                .orElseThrow(() -> DomainException.notFound("licence type", code));
     }
 
     /** Face fields to check; fields the type does not have are ignored, as issuing from a case approval does. */
@@ -72,7 +72,7 @@ class LicenseTypeController {
      */
     @PostMapping("/{code}/check")
     FieldCheckResponse check(@PathVariable String code, @RequestBody FieldCheckRequest request) {
-        LicenseType type = types.find(code).orElseThrow(() -> ApiException.notFound("licence type", code));
+        LicenseType type = types.find(code).orElseThrow(() -> DomainException.notFound("licence type", code));
         type.validate(request.fields(), false);
         return new FieldCheckResponse(type.code(), true);
     }
