@@ -51,7 +51,9 @@ public final class ELicenseBenchmark {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
 
+        // the local profile, as the tests: development values of the secrets, generated seal keys
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ELicenseApplication.class)
+                .profiles("local")
                 .initializers(new TestInfrastructure())
                 .properties(Map.of("server.port", "0", "logging.level.root", "WARN",
                         "spring.kafka.listener.auto-startup", "false", "onewindow.elicense.demo.enabled", "false"))
