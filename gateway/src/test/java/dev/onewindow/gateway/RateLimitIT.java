@@ -30,6 +30,12 @@ class RateLimitIT extends GatewayIntegrationTest {
         assertThat(refused.json().get("code").asString()).isEqualTo("TOO_MANY_REQUESTS");
         assertThat(refused.json().get("title").asString()).isEqualTo("Too Many Requests");
         assertThat(refused.header("Retry-After")).isEqualTo("1");
+        // every answer tells the partner its burst and what is left of it
+        assertThat(responses.subList(0, 3)).extracting(r -> r.header("X-RateLimit-Limit")).containsOnly("3");
+        assertThat(responses.subList(0, 3)).extracting(r -> r.header("X-RateLimit-Remaining"))
+                .containsExactly("2", "1", "0");
+        assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("3");
+        assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
         long allowed = responses.stream().filter(r -> r.status() == 200).count();
         assertThat(BACKEND.received(path)).hasSize((int) allowed);
     }
@@ -60,6 +66,21 @@ class RateLimitIT extends GatewayIntegrationTest {
         assertThat(statuses).contains(429);
         assertThat(statuses.subList(0, 25)).containsOnly(200);
         assertThat(neighbour.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientThatKeepsItsTokenIsToldItsLimitOnEveryAnswer() {
+        // the same token again and again: after the first call the gateway knows it (verified-token cache)
+        String token = officerToken();
+        List<Response> responses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            responses.add(api().get("/api/v1/cases/told-" + i).token(token).send());
+        }
+
+        assertThat(responses).extracting(Response::status).containsOnly(200);
+        assertThat(responses).extracting(r -> r.header("X-RateLimit-Limit")).containsOnly("1000");
+        assertThat(responses).extracting(r -> Integer.parseInt(r.header("X-RateLimit-Remaining")))
+                .allSatisfy(remaining -> assertThat(remaining).isBetween(990, 999));
     }
 
     @Test

@@ -78,6 +78,8 @@ final class Call {
     private Upstream upstream;
     private boolean keepAlive;
     private String requestId;
+    /** The client's rate-limit state, told on the answer of a direct call. */
+    private RateLimitDecision rateLimit;
     private String clientClass;
     private Span span;
     /** Answered at the front (direct or refused there): the front writes the access log line and the metrics. */
@@ -151,9 +153,10 @@ final class Call {
 
         RateLimitDecision decision = front.limit(caller);
         if (!decision.allowed()) {
-            answer(GatewayProblem.tooManyRequests(decision.retryAfterSeconds()));
+            answer(GatewayProblem.tooManyRequests(decision));
             return;
         }
+        rateLimit = decision;
         if (!direct.breaker().tryAcquirePermission()) {
             unavailable();
             return;
@@ -320,6 +323,9 @@ final class Call {
                 headers.remove(name);
             }
             headers.set(REQUEST_ID, requestId);
+            if (rateLimit != null) {
+                rateLimit.writeHeaders(headers::set);
+            }
             SecurityHeaders.apply(status, false, new NettyHeaders(headers));
         }
         if (!HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)

@@ -114,8 +114,7 @@ public class FrontConfiguration {
     private static Function<ClientKey, RateLimitDecision> inProcessLimits(GatewayProperties properties,
             RequestRateLimiter limiter) {
         if (!properties.rateLimit().enabled()) {
-            RateLimitDecision allowed = new RateLimitDecision(true, 0);
-            return key -> allowed;
+            return key -> RateLimitDecision.unlimited();
         }
         return limiter instanceof TokenBucketRateLimiter buckets ? buckets::tryAcquire : null;
     }

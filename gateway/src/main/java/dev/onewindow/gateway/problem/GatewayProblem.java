@@ -2,6 +2,7 @@ package dev.onewindow.gateway.problem;
 
 import java.util.Map;
 
+import dev.onewindow.gateway.ratelimit.RateLimitDecision;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -28,11 +29,13 @@ public final class GatewayProblem extends RuntimeException {
         this.headers = headers == null ? HttpHeaders.EMPTY : headers;
     }
 
-    public static GatewayProblem tooManyRequests(long retryAfterSeconds) {
+    public static GatewayProblem tooManyRequests(RateLimitDecision refused) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        refused.writeHeaders(headers::set);
         return new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
-                "too many requests from this client; retry after " + retryAfterSeconds + " s", Map.of(), headers);
+                "too many requests from this client; retry after " + refused.retryAfterSeconds() + " s", Map.of(),
+                headers);
     }
 
     /** 503 naming the service (or "the service" when the route is not known). */

@@ -44,7 +44,7 @@ public class RateLimitConfiguration {
             @Value("${onewindow.gateway.front.enabled:true}") boolean behindFront) {
         ClientAddressResolver stackAddresses = behindFront ? addresses.alsoTrustingLoopback() : addresses;
         if (!properties.rateLimit().enabled()) {
-            return new RateLimitFilter(key -> RateLimitDecision.ALLOWED_MONO, stackAddresses);
+            return new RateLimitFilter(key -> RateLimitDecision.UNLIMITED_MONO, stackAddresses);
         }
         return new RateLimitFilter(limiter, stackAddresses);
     }

@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counts every routed request against its client's bucket (partner client id, user, or anonymous address) and
- * refuses it with 429 and {@code Retry-After} when the bucket is empty. Runs after token validation, before the
- * circuit breaker, so refused calls never reach a backend.
+ * refuses it with 429 and {@code Retry-After} when the bucket is empty. Every answer tells the client its burst and
+ * what is left of it ({@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining}). Runs after token validation,
+ * before the circuit breaker, so refused calls never reach a backend.
  */
 public final class RateLimitFilter implements GlobalFilter, Ordered {
 
@@ -35,7 +36,12 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
         Jwt jwt = exchange.getAttribute(TokenAuthenticationFilter.JWT);
         ClientKey key = jwt != null ? ClientKey.of(jwt) : ClientKey.anonymous(addresses.resolve(exchange.getRequest()));
         exchange.getAttributes().put(AccessLog.CLIENT_CLASS, key.clientClass().label());
-        return limiter.acquire(key).flatMap(decision -> decision.allowed() ? chain.filter(exchange)
-                : Mono.error(GatewayProblem.tooManyRequests(decision.retryAfterSeconds())));
+        return limiter.acquire(key).flatMap(decision -> {
+            if (!decision.allowed()) {
+                return Mono.error(GatewayProblem.tooManyRequests(decision));
+            }
+            decision.writeHeaders(exchange.getResponse().getHeaders()::set);
+            return chain.filter(exchange);
+        });
     }
 }

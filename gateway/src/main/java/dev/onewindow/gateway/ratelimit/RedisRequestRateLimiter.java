@@ -13,6 +13,7 @@ public final class RedisRequestRateLimiter implements RequestRateLimiter {
 
     private final RedisRateLimiter redis;
     private final long[] retryAfter = new long[ClientClass.values().length];
+    private final long[] burst = new long[ClientClass.values().length];
 
     public RedisRequestRateLimiter(RedisRateLimiter redis, GatewayProperties.RateLimit properties) {
         this.redis = redis;
@@ -27,12 +28,26 @@ public final class RedisRequestRateLimiter implements RequestRateLimiter {
                 .setBurstCapacity(limit.burst())
                 .setRequestedTokens(1));
         retryAfter[clientClass.ordinal()] = Math.max(1, (long) Math.ceil(1.0 / limit.requestsPerSecond()));
+        burst[clientClass.ordinal()] = limit.burst();
     }
 
     @Override
     public Mono<RateLimitDecision> acquire(ClientKey key) {
+        int clientClass = key.clientClass().ordinal();
         return redis.isAllowed(key.clientClass().label(), key.value())
-                .map(response -> response.isAllowed() ? RateLimitDecision.ALLOWED
-                        : RateLimitDecision.refused(retryAfter[key.clientClass().ordinal()]));
+                .map(response -> response.isAllowed()
+                        ? RateLimitDecision.allowed(burst[clientClass], remaining(response, burst[clientClass]))
+                        : RateLimitDecision.refused(retryAfter[clientClass], burst[clientClass]));
+    }
+
+    /** What Redis says is left (-1 when Redis could not be asked and the call was let through). */
+    private static long remaining(RedisRateLimiter.Response response, long burst) {
+        String value = response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
+        try {
+            long remaining = value == null ? -1 : Long.parseLong(value);
+            return remaining < 0 ? burst : remaining;
+        } catch (NumberFormatException e) {
+            return burst;
+        }
     }
 }

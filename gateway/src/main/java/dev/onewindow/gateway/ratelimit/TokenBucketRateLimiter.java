@@ -39,8 +39,7 @@ public final class TokenBucketRateLimiter implements RequestRateLimiter {
 
     @Override
     public Mono<RateLimitDecision> acquire(ClientKey key) {
-        RateLimitDecision decision = tryAcquire(key);
-        return decision.allowed() ? RateLimitDecision.ALLOWED_MONO : Mono.just(decision);
+        return Mono.just(tryAcquire(key));
     }
 
     /** {@link #acquire} without the reactive wrapper: the in-process buckets answer at once. */
@@ -58,9 +57,9 @@ public final class TokenBucketRateLimiter implements RequestRateLimiter {
         }
         long waitNanos = bucket.tryAcquire(now);
         if (waitNanos == 0) {
-            return RateLimitDecision.ALLOWED;
+            return RateLimitDecision.allowed(bucket.burst, bucket.remaining(now));
         }
-        return RateLimitDecision.refused((waitNanos + 999_999_999L) / 1_000_000_000L);
+        return RateLimitDecision.refused((waitNanos + 999_999_999L) / 1_000_000_000L, bucket.burst);
     }
 
     /** Drops buckets that are full again (an absent bucket behaves exactly like a full one). */
@@ -91,12 +90,19 @@ public final class TokenBucketRateLimiter implements RequestRateLimiter {
     static final class Bucket {
         private final long interval;
         private final long capacity;
+        private final long burst;
         private final AtomicLong fullAt;
 
         Bucket(GatewayProperties.Limit limit, long now) {
             this.interval = Math.max(1, 1_000_000_000L / limit.requestsPerSecond());
-            this.capacity = limit.burst() * interval;
+            this.burst = limit.burst();
+            this.capacity = burst * interval;
             this.fullAt = new AtomicLong(now);
+        }
+
+        /** Whole tokens left now (what the client may still send at once). */
+        long remaining(long now) {
+            return (capacity - Math.max(0, fullAt.get() - now)) / interval;
         }
 
         /** Takes a token: 0 when granted, else the nanoseconds until one will be available. */

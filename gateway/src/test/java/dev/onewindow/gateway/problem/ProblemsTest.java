@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import dev.onewindow.gateway.ratelimit.RateLimitDecision;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -89,10 +90,12 @@ class ProblemsTest {
     void theWrittenBodyHasTheSharedProblemShape() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/cases/1"));
 
-        problems.handle(exchange, GatewayProblem.tooManyRequests(3)).block();
+        problems.handle(exchange, GatewayProblem.tooManyRequests(new RateLimitDecision(false, 3, 20, 0))).block();
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("3");
+        assertThat(exchange.getResponse().getHeaders().getFirst("X-RateLimit-Limit")).isEqualTo("20");
+        assertThat(exchange.getResponse().getHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("0");
         assertThat(exchange.getResponse().getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo(
                 "{\"type\":\"urn:onewindow:problem:too-many-requests\",\"title\":\"Too Many Requests\",\"status\":429,"

@@ -2,6 +2,8 @@ package dev.onewindow.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.onewindow.gateway.config.GatewayProperties;
@@ -28,13 +30,19 @@ class TokenBucketRateLimiterTest {
         TokenBucketRateLimiter limiter = limiter(100);
         ClientKey partner = new ClientKey(ClientClass.PARTNER, "client:partner-demo");
 
+        List<Long> remaining = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            assertThat(allowed(limiter, partner)).isTrue();
+            RateLimitDecision decision = limiter.acquire(partner).block();
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.limit()).isEqualTo(4);
+            remaining.add(decision.remaining());
         }
         RateLimitDecision refused = limiter.acquire(partner).block();
 
+        assertThat(remaining).containsExactly(3L, 2L, 1L, 0L);
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(1); // 2 per second: next token in 0.5 s, rounded up
+        assertThat(refused.remaining()).isZero();
     }
 
     @Test
