@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.onewindow.gateway.support.GatewayIntegrationTest;
 import dev.onewindow.platform.testkit.ApiClient.Response;
+import dev.onewindow.platform.testkit.TokenMinter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +44,26 @@ class ApiDocsIT extends GatewayIntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.rawBody()).containsIgnoringCase("swagger");
+    }
+
+    @Test
+    void theDocsPageSignsInWithKeycloakUsingThePublicAppClientAndPkce() {
+        Response initializer = api().get("/swagger-ui/swagger-initializer.js").send();
+
+        assertThat(initializer.status()).isEqualTo(200);
+        assertThat(initializer.rawBody()).contains("ui.initOAuth(").contains("\"clientId\":\"onewindow-app\"")
+                .contains("\"usePkceWithAuthorizationCodeGrant\":true");
+        // the page may fetch the token from the realm's origin, and nothing else outside the gateway
+        String issuerOrigin = TokenMinter.shared().issuer().replaceAll("(https?://[^/]+).*", "$1");
+        Response page = api().get("/swagger-ui/index.html").send();
+        assertThat(page.header("Content-Security-Policy")).contains("connect-src 'self' " + issuerOrigin)
+                .endsWith("script-src 'self'");
+        Response redirect = api().get("/swagger-ui/oauth2-redirect.html").send();
+        assertThat(redirect.status()).isEqualTo(200);
+        assertThat(redirect.header("Content-Security-Policy")).contains("script-src 'self' 'unsafe-inline'");
+        // an API answer keeps the strict default
+        assertThat(api().get("/v3/api-docs/e-license").send().header("Content-Security-Policy"))
+                .isEqualTo("default-src 'self'; frame-ancestors 'none'");
     }
 
     @Test
