@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The deadline clock (DOMAIN.md §0) embedded in cases, work orders, rectifications, share requests and supervision
+ * The deadline clock (docs/domain.md, "Deadline clock") embedded in cases, work orders, rectifications, share requests and supervision
  * orders: a start, a {@link Limit}, {@link Pause pauses}, {@link Extension extensions} and an optional stop.
  *
  * <h2>How it counts</h2>
@@ -266,6 +266,52 @@ public record WorkClock(Instant startedAt, Limit limit, List<Pause> pauses, List
             return ClockLevel.YELLOW;
         }
         return ClockLevel.GREEN;
+    }
+
+    /**
+     * The first instant at which this running clock is {@link ClockLevel#YELLOW} by
+     * {@link #level(WorkingDayCalendar, Instant, ClockThresholds)}, if it is not paused before; {@code now} when it
+     * already is (or is red). It turns {@link ClockLevel#RED} after {@link #dueAt}. Whoever needs to know when a clock
+     * changes colour — a worklist index, a sweep that raises warnings — asks here rather than re-deriving the
+     * thresholds, so the rule stays in one place.
+     *
+     * @throws IllegalStateException if the clock is paused or stopped: its level cannot change then
+     */
+    public Instant yellowAt(WorkingDayCalendar calendar, Instant now, ClockThresholds thresholds) {
+        if (stopped() || paused()) {
+            throw new IllegalStateException("a " + (stopped() ? "stopped" : "paused") + " clock does not change level");
+        }
+        Duration budget = budget(calendar);
+        Duration yellowFrom = ratioReached(budget, thresholds.yellowRatio());
+        int daysLeftThreshold = thresholds.yellowRemainingWorkingDays();
+        if (limit.unit() == Limit.Unit.WORKING_DAYS && daysLeftThreshold > 0) {
+            Duration byDaysLeft = budget.minus(Duration.ofDays(daysLeftThreshold));
+            if (byDaysLeft.compareTo(yellowFrom) < 0) {
+                yellowFrom = byDaysLeft.isNegative() ? Duration.ZERO : byDaysLeft;
+            }
+        }
+        Duration elapsed = elapsed(calendar, now);
+        return elapsed.compareTo(yellowFrom) >= 0 ? now : advance(calendar, now, yellowFrom.minus(elapsed));
+    }
+
+    /** The least elapsed time whose share of {@code budget}, computed as {@link #level} computes it, reaches {@code ratio}. */
+    private static Duration ratioReached(Duration budget, double ratio) {
+        if (ratio <= 0 || budget.isZero()) {
+            return Duration.ZERO;
+        }
+        if (ratio >= 1) {
+            return budget;
+        }
+        double whole = seconds(budget);
+        long nanos = (long) Math.ceil(budget.toNanos() * ratio);
+        // the double arithmetic of level() decides; step to its exact boundary
+        while (nanos > 0 && seconds(Duration.ofNanos(nanos - 1)) / whole >= ratio) {
+            nanos--;
+        }
+        while (seconds(Duration.ofNanos(nanos)) / whole < ratio) {
+            nanos++;
+        }
+        return Duration.ofNanos(nanos);
     }
 
     /** {@link #level(WorkingDayCalendar, Instant, ClockThresholds)} with {@link ClockThresholds#DEFAULTS}. */

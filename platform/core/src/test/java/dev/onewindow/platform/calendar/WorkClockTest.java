@@ -202,6 +202,50 @@ class WorkClockTest {
         }
 
         @Test
+        void yellowAtIsTheFirstInstantTheLevelIsYellow() {
+            Instant yellow = clock.yellowAt(calendar, at("2026-03-02T09:00"), ClockThresholds.DEFAULTS);
+
+            assertThat(yellow).isEqualTo(at("2026-03-06T21:00"));
+            assertThat(clock.level(calendar, yellow.minusNanos(1))).isEqualTo(ClockLevel.GREEN);
+            assertThat(clock.level(calendar, yellow)).isEqualTo(ClockLevel.YELLOW);
+            // asked later, the answer is the same instant; once yellow, it is "now"
+            assertThat(clock.yellowAt(calendar, at("2026-03-04T10:00"), ClockThresholds.DEFAULTS)).isEqualTo(yellow);
+            assertThat(clock.yellowAt(calendar, at("2026-03-09T10:00"), ClockThresholds.DEFAULTS))
+                    .isEqualTo(at("2026-03-09T10:00"));
+        }
+
+        @Test
+        void yellowAtFollowsWhicheverThresholdComesFirst() {
+            // ratio alone would be Fri 21:00; with 2 working days left it is Fri 00:00 (Mon and Fri are left)
+            ClockThresholds twoDaysLeft = new ClockThresholds(0.8, 2);
+            Instant yellow = clock.yellowAt(calendar, at("2026-03-02T09:00"), twoDaysLeft);
+
+            assertThat(yellow).isEqualTo(at("2026-03-06T00:00"));
+            assertThat(clock.level(calendar, yellow.minusNanos(1), twoDaysLeft)).isEqualTo(ClockLevel.GREEN);
+            assertThat(clock.level(calendar, yellow, twoDaysLeft)).isEqualTo(ClockLevel.YELLOW);
+            // an odd ratio: the boundary is exact to the nanosecond, as level() computes it
+            ClockThresholds oddRatio = new ClockThresholds(0.7003, 0);
+            Instant odd = clock.yellowAt(calendar, at("2026-03-02T09:00"), oddRatio);
+            assertThat(clock.level(calendar, odd.minusNanos(1), oddRatio)).isEqualTo(ClockLevel.GREEN);
+            assertThat(clock.level(calendar, odd, oddRatio)).isEqualTo(ClockLevel.YELLOW);
+        }
+
+        @Test
+        void yellowAtMovesWithAPauseAndIsNotAskedOfAPausedOrStoppedClock() {
+            WorkClock paused = clock.pause("补正", at("2026-03-03T09:00"));
+            assertThatThrownBy(() -> paused.yellowAt(calendar, at("2026-03-03T10:00"), ClockThresholds.DEFAULTS))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> clock.complete(at("2026-03-03T09:00"))
+                    .yellowAt(calendar, at("2026-03-03T10:00"), ClockThresholds.DEFAULTS))
+                    .isInstanceOf(IllegalStateException.class);
+
+            // paused for a whole working day: yellow one working day later (Fri 21:00 → Mon 21:00)
+            WorkClock resumed = paused.resume(at("2026-03-04T09:00"));
+            assertThat(resumed.yellowAt(calendar, at("2026-03-04T09:00"), ClockThresholds.DEFAULTS))
+                    .isEqualTo(at("2026-03-09T21:00"));
+        }
+
+        @Test
         void thresholdsAreValidated() {
             assertThat(ClockThresholds.DEFAULTS).isEqualTo(new ClockThresholds(0.8, 1));
             assertThatThrownBy(() -> new ClockThresholds(0, 1)).isInstanceOf(IllegalArgumentException.class);
