@@ -19,6 +19,7 @@ import dev.onewindow.elicense.config.ELicenseProperties;
 import dev.onewindow.elicense.config.ELicenseProperties.DepartmentKeys;
 import dev.onewindow.elicense.config.ELicenseProperties.KeyEntry;
 import dev.onewindow.platform.personal.FieldCipher;
+import dev.onewindow.platform.config.RequiredSetting;
 import dev.onewindow.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every department's seal keys. Configured keys ({@code onewindow.elicense.signing-keys}) are parsed once at start
- * (a bad key stops the service from starting); the active key of a department seals its new licences, the others
+ * (a bad key, or no key at all outside the local profile, stops the service from starting); the active key of a department seals its new licences, the others
  * stay published so a rotation never invalidates what was sealed before.
  *
- * <p>DEV/LOCAL ONLY: with {@code generate-missing-keys=true}, a department without configured keys gets a key pair
+ * <p>LOCAL PROFILE ONLY: with {@code generate-missing-keys=true}, a department without configured keys gets a key pair
  * generated on first use and stored in MongoDB (private key encrypted), so the local stack works without any key
  * set-up. The generated key id names the algorithm ({@code SCJGJ-dev-es256}): configuring SM2 for a department later
  * generates a new key and leaves the old one published.
@@ -54,6 +55,13 @@ public class KeyRing {
         this.store = store;
         this.cipher = cipher;
         this.clock = clock;
+        if (properties.signingKeys().isEmpty() && !properties.generateMissingKeys()) {
+            // secrets fail closed: no seal key is made up outside the local profile, and a service that cannot seal
+            // or vouch for any licence does not pretend to be ready
+            throw RequiredSetting.missing("onewindow.elicense.signing-keys", "the departments' seal keys, which "
+                    + "sign every licence, QR token and status list; generate-missing-keys is for the local profile "
+                    + "only");
+        }
         properties.signingKeys().forEach(this::load);
         if (properties.generateMissingKeys()) {
             log.warn("onewindow.elicense.generate-missing-keys=true: departments without configured seal keys get "

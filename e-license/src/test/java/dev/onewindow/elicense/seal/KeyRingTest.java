@@ -70,9 +70,17 @@ class KeyRingTest {
 
     @Test
     void withoutConfiguredKeysAndWithGenerationOffIssuingIsUnavailable() {
-        KeyRing ring = ring(false, Map.of(), Map.of());
+        // another department's keys are configured; GAJ has none
+        KeyRing ring = ring(false, Map.of(), Map.of("ZRZYJ", new DepartmentKeys(null, Map.of(
+                "zrzyj-1", new KeyEntry("ES256", pem(SigningAlgorithm.ES256.generateKeyPair()), null)))));
         assertThatThrownBy(() -> ring.activeKey("GAJ")).isInstanceOfSatisfying(UnavailableException.class,
                 e -> assertThat(e.code()).isEqualTo("SIGNING_KEY_UNAVAILABLE"));
+    }
+
+    @Test
+    void noConfiguredKeyAtAllAndGenerationOffStopsTheStartNamingTheSetting() {
+        assertThatThrownBy(() -> ring(false, Map.of(), Map.of())).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("onewindow.elicense.signing-keys is not set");
     }
 
     @Test
