@@ -386,7 +386,9 @@ start_service() {
   local java_opts="$SERVICE_JAVA_OPTS"
   [[ "$name" == gateway ]] && java_opts="$GATEWAY_JAVA_OPTS"
   # shellcheck disable=SC2086
-  launch "$name" "$ROOT" java $java_opts -Donewindow.local="$name" \
+  # the local profile: development values of settings that have no default in production (secrets fail closed);
+  # the keys generated above for this machine take precedence over the platform's development keys
+  launch "$name" "$ROOT" java $java_opts -Donewindow.local="$name" -Dspring.profiles.active=local \
     -Dspring.config.additional-location="optional:file:$SECRETS_FILE" \
     -Donewindow.security.service-account.client-id="$name" \
     -Donewindow.security.service-account.client-secret="$name-secret" $args
