@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Plays DOMAIN.md scenario 1 up to the license against a running local stack (deploy/local/up.sh), through the
+# Plays the first city scenario (docs/domain.md, "Scenarios") up to the license against a running local stack (deploy/local/up.sh), through the
 # gateway with real Keycloak logins, and prints each step for a person evaluating OneWindow:
 #   citizen1 finds 个体工商户设立登记 by a Chinese keyword, authorizes the case to use their e-ID card (免证办) instead of a
 #   copy, uploads the other materials and submits; officer1 accepts; reviewer1 reviews and requests nothing;

@@ -25,7 +25,7 @@
 #   KEEP=1                       leave the processes running afterwards (ports below) for profiling
 #
 # What runs (all on 127.0.0.1): a trivial backend on :19081 (GET /api/v1/cases/ping -> small JSON, checks nothing), a tiny token issuer (the platform test kit's TokenMinter, serving JWKS) on a random
-# port, the gateway jar on :19080 with every filter of issue 4 on (token validation against the issuer's JWKS,
+# port, the gateway jar on :19080 with every protection of the gateway on (token validation against the issuer's JWKS,
 # rate limiting with limits raised so the run is not refused, circuit breaker with time limit, request id, tracing,
 # access log to a file, body-size limit, CORS, security headers, metrics), a default Spring Cloud Gateway with one
 # route (bench/baseline) on :19084, and nginx on :19082.

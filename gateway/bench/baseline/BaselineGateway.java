@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
  * The benchmark's reference point: a default Spring Cloud Gateway with one route and no filters, no security, no
- * actuator — what issue 4 measured as "a default route" (0.27 of direct). The route comes from the command line.
+ * actuator — what the gateway benchmark measures as "a default route" (0.27 of direct). The route comes from the command line.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 3's promise, checked the way a newcomer would: the stack from {@code up.sh} answers a real Keycloak token
+ * The local stack's promise, checked the way a newcomer would: the stack from {@code up.sh} answers a real Keycloak token
  * through the gateway, refuses missing and tampered tokens with problem+json, and keeps what was written through
  * the gateway across {@code down.sh} and {@code up.sh}.
  */

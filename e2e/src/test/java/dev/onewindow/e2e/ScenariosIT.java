@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DOMAIN.md §9 scenarios as far as the built services go, black-box: real Keycloak logins, only public HTTP APIs
+ * The city scenarios of docs/domain.md ("Scenarios") as far as the built services go, black-box: real Keycloak logins, only public HTTP APIs
  * through the gateway, and the events read back from the stack's Kafka.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

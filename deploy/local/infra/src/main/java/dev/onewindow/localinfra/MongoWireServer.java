@@ -10,7 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The local stack's MongoDB: mongo-java-server (real wire protocol) on its H2 MVStore backend, so data survives
- * restarts. Local development only — see ARCHITECTURE.md for what it does not support (transactions, sessions).
+ * restarts. Local development only — see docs/architecture.md for what it does not support (transactions, sessions).
  *
  * <pre>
  * java -cp &lt;classpath&gt; dev.onewindow.localinfra.MongoWireServer [--host 127.0.0.1] [--port 27018]

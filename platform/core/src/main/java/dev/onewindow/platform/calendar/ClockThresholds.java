@@ -1,7 +1,7 @@
 package dev.onewindow.platform.calendar;
 
 /**
- * When a {@link WorkClock} turns {@link ClockLevel#YELLOW}. Configuration with defaults (DOMAIN.md §0): a city can
+ * When a {@link WorkClock} turns {@link ClockLevel#YELLOW}. Configuration with defaults (docs/domain.md, "Deadline clock"): a city can
  * change both values without a code change.
  *
  * @param yellowRatio                fraction of the budget used from which the clock is yellow, in (0, 1]

@@ -5,7 +5,7 @@
  * ({@link dev.onewindow.platform.calendar.CalendarYear}: statutory holidays and make-up working days), which
  * service-catalog maintains and every service caches; {@link dev.onewindow.platform.calendar.BundledCalendars} ships
  * the State Council arrangements known at build time. {@link dev.onewindow.platform.calendar.WorkClock} is the
- * deadline clock (DOMAIN.md §0) that cases, work orders, rectifications, share requests and supervision orders embed.
+ * deadline clock (docs/domain.md, "Deadline clock") that cases, work orders, rectifications, share requests and supervision orders embed.
  *
  * <p>Everything here is plain Java (no Spring), immutable and thread-safe.
  */

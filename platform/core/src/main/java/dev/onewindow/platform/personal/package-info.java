@@ -1,6 +1,6 @@
 /**
  * Personal data (个人信息): validation of resident ID numbers, unified social credit codes and mobile numbers;
- * masking for responses, logs and events; field encryption at rest and keyed lookup hashes (ARCHITECTURE.md
+ * masking for responses, logs and events; field encryption at rest and keyed lookup hashes (docs/architecture.md,
  * "Security").
  *
  * <p>Rule of thumb for callers: parse input with the value types ({@code of} throws

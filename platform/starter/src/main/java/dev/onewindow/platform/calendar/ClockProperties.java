@@ -3,7 +3,7 @@ package dev.onewindow.platform.calendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * When a deadline clock turns yellow ({@code onewindow.clock.*}; DOMAIN.md §0): at {@code yellowRatio} of its
+ * When a deadline clock turns yellow ({@code onewindow.clock.*}; docs/domain.md, "Deadline clock"): at {@code yellowRatio} of its
  * limit used, or with {@code yellowRemainingWorkingDays} or fewer left.
  */
 @ConfigurationProperties("onewindow.clock")

@@ -11,7 +11,7 @@ import org.springframework.data.annotation.Version;
  * Base of every aggregate stored in MongoDB that publishes events.
  *
  * <p>A command method checks its rule, changes state and calls {@link #registerEvent}; the repository's single
- * {@code save} then stores the state and the event together (ARCHITECTURE.md, "The event path"). Saves are
+ * {@code save} then stores the state and the event together (docs/architecture.md, "The event path"). Saves are
  * optimistically locked on {@code version}, so two concurrent commands on one aggregate cannot both win. Each event
  * gets the next per-aggregate {@code sequence}, the consumers' ordering and de-duplication key. The relay publishes
  * and removes outbox entries without touching {@code version}.

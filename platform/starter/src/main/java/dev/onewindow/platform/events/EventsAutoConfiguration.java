@@ -25,7 +25,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The event path of ARCHITECTURE.md for every service: the in-document outbox, its relay to Kafka, and the consumer
+ * The event path (docs/architecture.md) for every service: the in-document outbox, its relay to Kafka, and the consumer
  * side (envelope reader, sequence guard, bounded retries then {@code <topic>.DLT}).
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
@@ -83,7 +83,7 @@ public class EventsAutoConfiguration {
     /** Boot's listener containers pick this up: 3 retries 1 s apart, then the record goes to {@code <topic>.DLT}. */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> template) {
-        // STYLE.md names dead letters <topic>.DLT (spring-kafka 4 would default to <topic>-dlt); partition -1 lets
+        // dead letters go to <topic>.DLT (docs/architecture.md) (spring-kafka 4 would default to <topic>-dlt); partition -1 lets
         // the record key choose it, so the DLT need not mirror the source topic's partition count
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(record.topic() + ".DLT", -1));

@@ -232,7 +232,7 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** {@code <service>.<aggregate>.events.v<major>}, the one topic per producing aggregate (STYLE.md). */
+    /** {@code <service>.<aggregate>.events.v<major>}, the one topic per producing aggregate (docs/architecture.md). */
     public static String topic(String service, String aggregateType, int schemaVersion) {
         return service + "." + aggregateType + ".events.v" + schemaVersion;
     }

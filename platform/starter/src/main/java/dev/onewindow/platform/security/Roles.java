@@ -1,6 +1,6 @@
 package dev.onewindow.platform.security;
 
-/** Keycloak realm roles of OneWindow (DOMAIN.md §0), as used in {@code @PreAuthorize("hasRole(...)")}. */
+/** Keycloak realm roles of OneWindow (docs/domain.md, "Roles"), as used in {@code @PreAuthorize("hasRole(...)")}. */
 public final class Roles {
 
     public static final String CITIZEN = "citizen";

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The event path of ARCHITECTURE.md end to end, against the real broker and Mongo wire-protocol server. */
+/** The event path (docs/architecture.md) end to end, against the real broker and Mongo wire-protocol server. */
 @IntegrationTest
 class EventPathIT {
 
