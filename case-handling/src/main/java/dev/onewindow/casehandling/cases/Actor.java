@@ -2,7 +2,8 @@ package dev.onewindow.casehandling.cases;
 
 import java.util.Set;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.security.Caller;
 
 /**
  * Who performs a command, as far as the aggregate's rules are concerned: taken from the validated token by the
@@ -17,14 +18,19 @@ public record Actor(String id, String name, Set<String> roles, String department
         roles = Set.copyOf(roles);
     }
 
+    /** The caller a token names. */
+    static Actor of(Caller caller) {
+        return new Actor(caller.subject(), caller.username(), caller.roles(), caller.dept());
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }
 
-    /** The role this actor acts in for a transition that needs {@code role}; 403 if it lacks it. */
+    /** The role this actor acts in for a transition that needs {@code role}; refused if it lacks it. */
     String require(String role, String action) {
         if (!has(role)) {
-            throw ApiException.forbidden("only a " + role + " may " + action + " a case");
+            throw DomainException.notAllowed("only a " + role + " may " + action + " a case");
         }
         return role;
     }

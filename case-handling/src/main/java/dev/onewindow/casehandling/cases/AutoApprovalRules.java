@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.onewindow.casehandling.entries.Entry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +25,20 @@ public final class AutoApprovalRules {
 
     /** A rule as the catalog states it ({@code value} of FIELD_EQUALS as JSON). */
     public record Rule(String type, String licenseType, String field, BigDecimal min, BigDecimal max, JsonNode value) {
+    }
+
+    /**
+     * The entry's 秒批 rule set applied to a submission ({@code materials} are the case's, under the entry's codes);
+     * {@code null} when the entry has no enabled rule set.
+     */
+    public static AutoApprovalOutcome evaluate(Entry entry, Map<String, Object> form, List<Material> materials,
+            Instant now) {
+        if (entry.autoApproval() == null || !entry.autoApproval().enabled()) {
+            return null;
+        }
+        List<Rule> rules = entry.autoApproval().rules().stream()
+                .map(r -> new Rule(r.type(), r.licenseType(), r.field(), r.min(), r.max(), r.value())).toList();
+        return evaluate(entry.autoApproval().ruleSetVersion(), rules, form, materials, now);
     }
 
     public static AutoApprovalOutcome evaluate(String ruleSetVersion, List<Rule> rules, Map<String, Object> form,

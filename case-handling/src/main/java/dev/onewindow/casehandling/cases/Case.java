@@ -1,6 +1,5 @@
 package dev.onewindow.casehandling.cases;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,9 +14,9 @@ import dev.onewindow.platform.calendar.ClockLevel;
 import dev.onewindow.platform.calendar.Limit;
 import dev.onewindow.platform.calendar.WorkClock;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.AggregateRoot;
 import dev.onewindow.platform.personal.Masking;
-import dev.onewindow.platform.problem.ApiException;
 import dev.onewindow.platform.security.Roles;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -26,13 +25,13 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A case (办件, DOMAIN.md §2): one application for one catalog entry version, or the parent of a 一件事 bundle.
+ * A case (办件; docs/domain.md, case-handling): one application for one catalog entry version, or the parent of a 一件事 bundle.
  *
  * <p>The aggregate owns its rules: each command checks the current state and the actor's role, changes state, writes
  * the history and registers its event, and one optimistically locked save stores it all. The deadline clock is the
  * platform {@link WorkClock} stored inside the document; {@code dueAt}, {@code yellowAt} and {@code pausedLevel} are
- * a copy of what it derives, refreshed on every command, so the department worklist can filter and sort by clock
- * level through an index instead of computing every clock.
+ * a copy of what it derives ({@link DeadlineLevels}), refreshed on every command, so the department worklist can
+ * filter and sort by clock level through an index instead of computing every clock.
  */
 @Document("cases")
 @CompoundIndex(name = "worklist", def = "{'departmentCode': 1, 'status': 1, 'dueAt': 1, 'submittedAt': 1}")
@@ -191,14 +190,14 @@ public class Case extends AggregateRoot {
             role = actor.require(Roles.REVIEWER, "request a supplement during review for");
             phase = SupplementRequest.Phase.REVIEW;
         } else {
-            throw ApiException.illegalState(status, "request a supplement");
+            throw DomainException.illegalState(status, "request a supplement");
         }
         if (items == null || items.isEmpty()) {
-            throw ApiException.badRequest("NO_SUPPLEMENT_ITEMS", "list every missing item at once (一次性告知)");
+            throw DomainException.invalid("NO_SUPPLEMENT_ITEMS", "list every missing item at once (一次性告知)");
         }
         for (SupplementRequest.Item item : items) {
             if (item.materialCode() != null && entry != null && entry.material(item.materialCode()).isEmpty()) {
-                throw ApiException.badRequest("UNKNOWN_MATERIAL",
+                throw DomainException.invalid("UNKNOWN_MATERIAL",
                         "material " + item.materialCode() + " is not a material of this entry");
             }
         }
@@ -219,15 +218,8 @@ public class Case extends AggregateRoot {
      */
     public void supplement(Actor applicantActor, List<Material> supplied, Map<String, Object> formChanges,
             String comment, CaseRules rules, Instant now) {
-        requireStatus("supplement", CaseStatus.SUPPLEMENT_REQUIRED);
         List<String> suppliedCodes = supplied.stream().map(Material::code).toList();
-        List<String> missing = supplementRequest.items().stream().map(SupplementRequest.Item::materialCode)
-                .filter(Objects::nonNull).filter(code -> !suppliedCodes.contains(code)).distinct().toList();
-        if (!missing.isEmpty()) {
-            throw ApiException.badRequest("MISSING_MATERIALS",
-                    "the supplement lacks requested material(s) " + String.join(", ", missing))
-                    .with("missingMaterials", missing);
-        }
+        requireSupplementCovers(suppliedCodes);
         materials.removeIf(m -> suppliedCodes.contains(m.code()));
         materials.addAll(supplied);
         if (formChanges != null) {
@@ -247,6 +239,21 @@ public class Case extends AggregateRoot {
         registerEvent("case.supplemented", new CaseSupplemented(facts(rules, now), suppliedCodes), now);
     }
 
+    /**
+     * Whether a supplement of these material codes may be applied: the case waits for one, and every requested
+     * material is among them. The service asks before it redeems anything; {@link #supplement} checks again.
+     */
+    public void requireSupplementCovers(List<String> suppliedCodes) {
+        requireStatus("supplement", CaseStatus.SUPPLEMENT_REQUIRED);
+        List<String> missing = supplementRequest.items().stream().map(SupplementRequest.Item::materialCode)
+                .filter(Objects::nonNull).filter(code -> !suppliedCodes.contains(code)).distinct().toList();
+        if (!missing.isEmpty()) {
+            throw DomainException.invalid("MISSING_MATERIALS",
+                    "the supplement lacks requested material(s) " + String.join(", ", missing))
+                    .with("missingMaterials", missing);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ review
 
     /** 审查 begins. */
@@ -254,7 +261,7 @@ public class Case extends AggregateRoot {
         String role = reviewer.require(Roles.REVIEWER, "start the review of");
         requireStatus("start review", CaseStatus.ACCEPTED);
         transition(reviewer, role, "START_REVIEW", CaseStatus.IN_REVIEW, null, now);
-        // no event of its own in DOMAIN.md §2; the change shows in the history and the next event's status
+        // no event of its own (docs/domain.md, case-handling); the change shows in the history and the next event's status
         refreshDeadlineIndex(rules, now);
     }
 
@@ -283,16 +290,16 @@ public class Case extends AggregateRoot {
     public void extend(Actor approver, int workingDays, String reason, CaseRules rules, Instant now) {
         String role = approver.require(Roles.APPROVER, "extend");
         if (!EXTENDABLE.contains(status) || clock == null) {
-            throw ApiException.illegalState(status, "extend");
+            throw DomainException.illegalState(status, "extend");
         }
         requireText(reason, "reason");
         if (workingDays < 1 || workingDays > rules.maxExtensionWorkingDays()) {
-            throw ApiException.badRequest("EXTENSION_TOO_LONG", "an extension is 1 to "
+            throw DomainException.invalid("EXTENSION_TOO_LONG", "an extension is 1 to "
                     + rules.maxExtensionWorkingDays() + " working days").with("maxWorkingDays",
                             rules.maxExtensionWorkingDays());
         }
         if (clock.extensions().size() >= rules.maxExtensions()) {
-            throw ApiException.conflict("EXTENSION_LIMIT_REACHED",
+            throw DomainException.conflict("EXTENSION_LIMIT_REACHED",
                     "this case has already been extended " + clock.extensions().size() + " time(s)");
         }
         clock = clock.extend(workingDays, reason, now);
@@ -337,7 +344,7 @@ public class Case extends AggregateRoot {
         }
         requireStatus("complete with a license", CaseStatus.APPROVED);
         if (!entry.resultIsLicense()) {
-            throw ApiException.illegalState(status, "complete with a license (the result is a document)");
+            throw DomainException.illegalState(status, "complete with a license (the result is a document)");
         }
         complete(Actor.SYSTEM, "system", issuedLicenseId, "license " + issuedLicenseId + " issued", rules, now);
         return true;
@@ -346,7 +353,7 @@ public class Case extends AggregateRoot {
     /** 撤回 by the applicant, any time before a decision. */
     public void withdraw(Actor applicantActor, String reason, CaseRules rules, Instant now) {
         if (!status.undecided()) {
-            throw ApiException.illegalState(status, "withdraw");
+            throw DomainException.illegalState(status, "withdraw");
         }
         withdrawalReason = reason;
         if (clock != null) {
@@ -487,33 +494,12 @@ public class Case extends AggregateRoot {
                 applicant.holderRef(), status, dueAt, parentCaseId, bundleCode);
     }
 
-    /**
-     * Copies the clock's due and yellow instants (or, while paused, its frozen level) for the worklist index. A
-     * paused clock's level cannot change and its due instant moves with the pause; a running clock turns yellow
-     * when its remaining time reaches the larger of the two yellow thresholds.
-     */
+    /** Copies the clock's due and yellow instants, or its frozen level while paused, for the worklist index. */
     private void refreshDeadlineIndex(CaseRules rules, Instant now) {
-        if (clock == null || clock.stopped()) {
-            dueAt = clock == null ? null : clock.dueAt(rules.calendar(), now);
-            yellowAt = null;
-            pausedLevel = null;
-            return;
-        }
-        WorkingDayCalendar calendar = rules.calendar();
-        dueAt = clock.dueAt(calendar, now);
-        if (clock.paused()) {
-            pausedLevel = clock.level(calendar, now, rules.thresholds());
-            yellowAt = null;
-            return;
-        }
-        pausedLevel = null;
-        Duration budget = clock.budget(calendar);
-        Duration byRatio = Duration.ofMillis(Math.round(budget.toMillis() * (1 - rules.thresholds().yellowRatio())));
-        Duration byDays = Duration.ofDays(rules.thresholds().yellowRemainingWorkingDays());
-        Duration yellowWhenLeft = byRatio.compareTo(byDays) >= 0 ? byRatio : byDays;
-        Duration remaining = clock.remaining(calendar, now);
-        yellowAt = remaining.compareTo(yellowWhenLeft) <= 0 ? now
-                : calendar.plusWorkingTime(now, remaining.minus(yellowWhenLeft));
+        DeadlineLevels.Index index = DeadlineLevels.of(clock, rules.calendar(), rules.thresholds(), now);
+        dueAt = index.dueAt();
+        yellowAt = index.yellowAt();
+        pausedLevel = index.pausedLevel();
     }
 
     private static Instant acceptanceDue(CaseRules rules, Instant from) {
@@ -523,13 +509,13 @@ public class Case extends AggregateRoot {
 
     private void requireStatus(String action, CaseStatus expected) {
         if (status != expected) {
-            throw ApiException.illegalState(status, action);
+            throw DomainException.illegalState(status, action);
         }
     }
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("MISSING_" + field.toUpperCase(java.util.Locale.ROOT),
+            throw DomainException.invalid("MISSING_" + field.toUpperCase(java.util.Locale.ROOT),
                     "a " + field + " is required");
         }
     }
@@ -577,6 +563,7 @@ public class Case extends AggregateRoot {
     public String regionCode() { return region; }
     public Channel channel() { return channel; }
     public Applicant applicant() { return applicant; }
+    public List<String> applicantRefs() { return applicantRefs; }
     public String submittedBySubject() { return submittedBySubject; }
     public String submittedByClient() { return submittedByClient; }
     public Map<String, Object> formData() { return java.util.Collections.unmodifiableMap(formData); }
@@ -599,4 +586,6 @@ public class Case extends AggregateRoot {
     Instant indexedDueAt() { return dueAt; }
     Instant indexedYellowAt() { return yellowAt; }
     ClockLevel indexedPausedLevel() { return pausedLevel; }
+    /** The level the worklist index gives the case at {@code now} (see {@link DeadlineLevels.Index#levelAt}). */
+    ClockLevel indexedLevel(Instant now) { return new DeadlineLevels.Index(dueAt, yellowAt, pausedLevel).levelAt(now); }
 }

@@ -37,8 +37,9 @@ class CaseQueries {
 
     /**
      * Index {@code worklist}: departmentCode + status + dueAt (+ submittedAt). The level filter reads the clock
-     * instants each command stores (see {@link Case}): red = due passed, yellow = yellow instant passed but not due,
-     * green = before the yellow instant; a paused clock keeps the level it had when it paused.
+     * instants each command stores and compares them as {@link DeadlineLevels.Index#levelAt} does: red = after the
+     * due instant, yellow = from the yellow instant on but not after the due one, green = before the yellow instant;
+     * a paused clock keeps the level it had when it paused.
      */
     Page<Case> worklist(String departmentCode, CaseStatus status, ClockLevel level, Instant now, PageRequest page) {
         List<Criteria> all = new ArrayList<>();
@@ -50,8 +51,8 @@ class CaseQueries {
         all.add(Criteria.where("kind").ne(CaseKind.BUNDLE.name()));
         if (level != null) {
             Criteria running = switch (level) {
-                case RED -> Criteria.where("pausedLevel").is(null).and("dueAt").lte(now);
-                case YELLOW -> Criteria.where("pausedLevel").is(null).and("dueAt").gt(now).and("yellowAt").lte(now);
+                case RED -> Criteria.where("pausedLevel").is(null).and("dueAt").lt(now);
+                case YELLOW -> Criteria.where("pausedLevel").is(null).and("dueAt").gte(now).and("yellowAt").lte(now);
                 case GREEN -> Criteria.where("pausedLevel").is(null).and("yellowAt").gt(now);
             };
             all.add(new Criteria().orOperator(running, Criteria.where("pausedLevel").is(level.name())));

@@ -2,34 +2,26 @@ package dev.onewindow.casehandling.cases;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.onewindow.casehandling.clients.elicense.LicenseRedemption;
-import dev.onewindow.casehandling.clients.elicense.RedeemResponse.RedeemedLicense;
-import dev.onewindow.casehandling.files.FileStore;
-import dev.onewindow.casehandling.files.StoredFile;
 import dev.onewindow.platform.calendar.ClockLevel;
-import dev.onewindow.platform.personal.LookupHasher;
-import dev.onewindow.platform.personal.ResidentIdNumber;
-import dev.onewindow.platform.personal.UnifiedSocialCreditCode;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.events.OptimisticRetry;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
  * Commands on existing cases and the reads. Loading applies the caller's scope first — staff act only on cases of
- * their own department, applicants only on their own — and a case outside it is a 404, indistinguishable from a
+ * their own department, applicants only on their own — and a case outside it is not found, indistinguishable from a
  * missing one. Then the aggregate applies its rules and one optimistically locked save stores state and event; two
- * people acting on one case at once cannot both win (409).
+ * people acting on one case at once cannot both win (the loser's save fails).
  */
 @Service
 public class CaseService {
@@ -41,77 +33,79 @@ public class CaseService {
     private final CaseRepository cases;
     private final CaseQueries queries;
     private final CaseRulesSource rules;
-    private final LookupHasher hasher;
-    private final FileStore files;
-    private final LicenseRedemption licenses;
+    private final Applicants applicants;
+    private final MaterialResolver materials;
     private final Clock clock;
 
-    CaseService(CaseRepository cases, CaseQueries queries, CaseRulesSource rules, LookupHasher hasher, FileStore files,
-            LicenseRedemption licenses, Clock clock) {
+    CaseService(CaseRepository cases, CaseQueries queries, CaseRulesSource rules, Applicants applicants,
+            MaterialResolver materials, Clock clock) {
         this.cases = cases;
         this.queries = queries;
         this.rules = rules;
-        this.hasher = hasher;
-        this.files = files;
-        this.licenses = licenses;
+        this.applicants = applicants;
+        this.materials = materials;
         this.clock = clock;
     }
 
     // ------------------------------------------------------------------------------------------------ staff
 
     public CaseView accept(String id, Caller caller) {
-        return staffCommand(id, caller, (c, rules, now) -> c.accept(actor(caller), rules, now));
+        return staffCommand(id, caller, (c, rules, now) -> c.accept(Actor.of(caller), rules, now));
     }
 
     public CaseView reject(String id, String reason, Caller caller) {
-        return staffCommand(id, caller, (c, rules, now) -> c.reject(actor(caller), reason, rules, now));
+        return staffCommand(id, caller, (c, rules, now) -> c.reject(Actor.of(caller), reason, rules, now));
     }
 
     public CaseView requestSupplement(String id, List<SupplementRequest.Item> items, String comment, Caller caller) {
         return staffCommand(id, caller,
-                (c, rules, now) -> c.requestSupplement(actor(caller), items, comment, rules, now));
+                (c, rules, now) -> c.requestSupplement(Actor.of(caller), items, comment, rules, now));
     }
 
     public CaseView startReview(String id, Caller caller) {
-        return staffCommand(id, caller, (c, rules, now) -> c.startReview(actor(caller), rules, now));
+        return staffCommand(id, caller, (c, rules, now) -> c.startReview(Actor.of(caller), rules, now));
     }
 
     public CaseView suspend(String id, String procedure, String reason, Caller caller) {
-        return staffCommand(id, caller, (c, rules, now) -> c.suspend(actor(caller), procedure, reason, rules, now));
+        return staffCommand(id, caller, (c, rules, now) -> c.suspend(Actor.of(caller), procedure, reason, rules, now));
     }
 
     public CaseView resume(String id, String comment, Caller caller) {
-        return staffCommand(id, caller, (c, rules, now) -> c.resume(actor(caller), comment, rules, now));
+        return staffCommand(id, caller, (c, rules, now) -> c.resume(Actor.of(caller), comment, rules, now));
     }
 
     public CaseView extend(String id, int workingDays, String reason, Caller caller) {
-        return staffCommand(id, caller, (c, rules, now) -> c.extend(actor(caller), workingDays, reason, rules, now));
+        return staffCommand(id, caller, (c, rules, now) -> c.extend(Actor.of(caller), workingDays, reason, rules, now));
     }
 
     public CaseView approve(String id, String comment, Caller caller) {
-        return staffCommand(id, caller, (c, rules, now) -> c.approve(actor(caller), comment, rules, now));
+        return staffCommand(id, caller, (c, rules, now) -> c.approve(Actor.of(caller), comment, rules, now));
     }
 
     public CaseView deny(String id, String reason, String remedy, Caller caller) {
-        return staffCommand(id, caller, (c, rules, now) -> c.deny(actor(caller), reason, remedy, rules, now));
+        return staffCommand(id, caller, (c, rules, now) -> c.deny(Actor.of(caller), reason, remedy, rules, now));
     }
 
     // ------------------------------------------------------------------------------------------------ applicant
 
-    /** 补正 by the applicant: new materials (uploads or e-license authorizations) and form changes. */
+    /**
+     * 补正 by the applicant: new materials (uploads or e-license authorizations) and form changes. Everything is
+     * checked before an authorization is redeemed: the case waits for a supplement, each material is one the entry
+     * asks for and accepts in that form, and every requested material is there.
+     */
     public CaseView supplement(String id, List<Application.MaterialReference> supplied, Map<String, Object> form,
             String comment, Caller caller) {
         Case c = applicantCase(id, caller);
         requireNotBundle(c);
         if (c.status() != CaseStatus.SUPPLEMENT_REQUIRED) {
-            throw ApiException.illegalState(c.status(), "supplement");
+            throw DomainException.illegalState(c.status(), "supplement");
         }
+        List<MaterialResolver.Planned> planned = materials.plan(supplied, MaterialResolver.Offered.by(c.entry()),
+                caller.subject());
+        c.requireSupplementCovers(MaterialResolver.codes(planned));
         Instant now = clock.instant();
-        List<Material> materials = new ArrayList<>();
-        for (Application.MaterialReference reference : supplied) {
-            materials.add(material(c, reference, caller, now));
-        }
-        c.supplement(actor(caller), materials, form, comment, rules.current(), now);
+        List<Material> given = materials.redeem(planned, c.departmentCode(), c.id(), c.applicantRefs(), now);
+        c.supplement(Actor.of(caller), given, form, comment, rules.current(), now);
         return view(cases.save(c), now);
     }
 
@@ -119,38 +113,8 @@ public class CaseService {
         Case c = applicantCase(id, caller);
         requireNotBundle(c);
         Instant now = clock.instant();
-        c.withdraw(actor(caller), reason, rules.current(), now);
+        c.withdraw(Actor.of(caller), reason, rules.current(), now);
         return view(cases.save(c), now);
-    }
-
-    private Material material(Case c, Application.MaterialReference reference, Caller caller, Instant now) {
-        EntrySnapshot.Material asked = c.entry().material(reference.code())
-                .orElseThrow(() -> ApiException.badRequest("UNKNOWN_MATERIAL", "material " + reference.code()
-                        + " is not asked for by this entry"));
-        boolean isFile = reference.fileId() != null && !reference.fileId().isBlank();
-        boolean isLicense = reference.licenseAuthorization() != null && !reference.licenseAuthorization().isBlank();
-        if (isFile == isLicense) {
-            throw ApiException.badRequest("INVALID_MATERIAL", "material " + reference.code()
-                    + " needs exactly one of fileId and licenseAuthorization");
-        }
-        if (isFile) {
-            StoredFile file = files.find(reference.fileId()).filter(f -> f.ownedBy(caller.subject()))
-                    .orElseThrow(() -> ApiException.badRequest("UNKNOWN_FILE", "file " + reference.fileId()
-                            + " was not uploaded by you"));
-            return Material.file(reference.code(), file.id(), file.name(), file.contentType(), file.size(), now);
-        }
-        List<RedeemedLicense> redeemed = licenses.redeem(reference.licenseAuthorization(), c.departmentCode(),
-                c.id());
-        if (asked.acceptedLicenseTypes().isEmpty()) {
-            throw ApiException.badRequest("LICENSE_NOT_ACCEPTED", "material " + reference.code()
-                    + " cannot be replaced by an e-license; upload a copy");
-        }
-        RedeemedLicense license = redeemed.stream().filter(l -> asked.acceptedLicenseTypes().contains(l.typeCode())
-                && l.holderRef() != null && l.holderRef().equals(c.applicant().holderRef()) && l.usable()).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("LICENSE_NOT_VALID",
-                        "the authorization gives no valid e-license of the applicant; upload a copy instead"));
-        return Material.license(reference.code(), license.licenseId(), license.typeCode(), license.status(),
-                license.signatureValid(), license.validUntil(), now);
     }
 
     // ------------------------------------------------------------------------------------------------ events
@@ -160,7 +124,7 @@ public class CaseService {
      * unknown case (a license issued through e-license's API for no case) or the same license again.
      */
     public boolean completeWithLicense(String caseId, String licenseId) {
-        return retryingOnConflict(() -> {
+        return OptimisticRetry.run(() -> {
             Optional<Case> found = cases.findById(caseId);
             if (found.isEmpty()) {
                 log.info("license {} names case {} which is not ours; ignored", licenseId, caseId);
@@ -175,11 +139,14 @@ public class CaseService {
         });
     }
 
-    /** A bundle member's event reached its parent (see {@code BundleProgressListener}). */
+    /**
+     * A bundle member's event reached its parent. A parent not stored yet (members are stored first) is
+     * unavailable for now: the event is tried again.
+     */
     public boolean recordMemberProgress(String parentId, String childId, CaseStatus childStatus, long sequence) {
-        return retryingOnConflict(() -> {
-            Case parent = cases.findById(parentId).orElseThrow(() -> new IllegalStateException(
-                    "bundle parent " + parentId + " of " + childId + " is not stored (yet)"));
+        return OptimisticRetry.run(() -> {
+            Case parent = cases.findById(parentId).orElseThrow(() -> DomainException.unavailable(
+                    "BUNDLE_PARENT_NOT_STORED", "bundle parent " + parentId + " of " + childId + " is not stored (yet)"));
             if (!parent.recordMemberProgress(childId, childStatus, sequence, rules.current(), clock.instant())) {
                 return false;
             }
@@ -188,29 +155,17 @@ public class CaseService {
         });
     }
 
-    private static boolean retryingOnConflict(java.util.function.Supplier<Boolean> command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return command.get();
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= 5) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ reads
 
     /** A case the caller may see: own department (staff), own case (applicant, submitting partner); else 404. */
     public CaseView get(String id, Caller caller) {
         Case c = cases.findById(id).filter(found -> visible(found, caller))
-                .orElseThrow(() -> ApiException.notFound("case", id));
+                .orElseThrow(() -> DomainException.notFound("case", id));
         return view(c, clock.instant());
     }
 
     public Page<CaseView> mine(Caller caller, PageRequest page) {
-        List<String> refs = callerRefs(caller);
+        List<String> refs = applicants.refsOf(caller);
         Instant now = clock.instant();
         if (refs.isEmpty()) {
             return Page.empty(page);
@@ -220,7 +175,7 @@ public class CaseService {
 
     public Page<CaseView> worklist(Caller caller, CaseStatus status, ClockLevel level, PageRequest page) {
         if (caller.dept() == null || caller.dept().isBlank()) {
-            throw ApiException.forbidden("your login names no department");
+            throw DomainException.notAllowed("your login names no department");
         }
         Instant now = clock.instant();
         return queries.worklist(caller.dept(), status, level, now, page).map(c -> view(c, now));
@@ -240,31 +195,11 @@ public class CaseService {
                 && caller.clientId().equals(c.submittedByClient())) {
             return true;
         }
-        return c.hasApplicant(callerRefs(caller));
+        return c.hasApplicant(applicants.refsOf(caller));
     }
 
-    /**
-     * The look-up references a caller is known by as an applicant: the hash of the ID number the identity provider
-     * vouches for, and for an enterprise agent the hash of the enterprise's USCC. Invalid claims give nothing.
-     */
-    List<String> callerRefs(Caller caller) {
-        List<String> refs = new ArrayList<>();
-        if (caller.idNumber() != null && ResidentIdNumber.isValid(caller.idNumber())) {
-            refs.add(hasher.hashIdNumber(caller.idNumber()));
-        }
-        if (caller.hasRole(Roles.ENTERPRISE) && caller.uscc() != null
-                && UnifiedSocialCreditCode.isValid(caller.uscc())) {
-            refs.add(hasher.hash(UnifiedSocialCreditCode.of(caller.uscc()).value()));
-        }
-        return refs;
-    }
-
-    public CaseView view(Case c, Instant now) {
-        return new CaseView(c, ClockSnapshot.of(c.clock(), rules.current(), now), c.acceptanceOverdue(now));
-    }
-
-    public Instant now() {
-        return clock.instant();
+    private CaseView view(Case c, Instant now) {
+        return CaseView.of(c, rules.current(), now);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -276,7 +211,7 @@ public class CaseService {
 
     private CaseView staffCommand(String id, Caller caller, Command command) {
         Case c = cases.findById(id).filter(found -> caller.inDepartment(found.departmentCode()))
-                .orElseThrow(() -> ApiException.notFound("case", id));
+                .orElseThrow(() -> DomainException.notFound("case", id));
         requireNotBundle(c);
         Instant now = clock.instant();
         command.apply(c, rules.current(), now);
@@ -284,18 +219,15 @@ public class CaseService {
     }
 
     private Case applicantCase(String id, Caller caller) {
-        return cases.findById(id).filter(c -> c.hasApplicant(callerRefs(caller)))
-                .orElseThrow(() -> ApiException.notFound("case", id));
+        return cases.findById(id).filter(c -> c.hasApplicant(applicants.refsOf(caller)))
+                .orElseThrow(() -> DomainException.notFound("case", id));
     }
 
     private static void requireNotBundle(Case c) {
         if (c.kind() == CaseKind.BUNDLE) {
-            throw ApiException.conflict("BUNDLE_PARENT",
+            throw DomainException.conflict("BUNDLE_PARENT",
                     "a bundle is handled through its member cases; act on those");
         }
     }
 
-    private static Actor actor(Caller caller) {
-        return new Actor(caller.subject(), caller.username(), caller.roles(), caller.dept());
-    }
 }

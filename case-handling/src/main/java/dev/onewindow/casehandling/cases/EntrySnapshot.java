@@ -2,9 +2,11 @@ package dev.onewindow.casehandling.cases;
 
 import java.util.List;
 
+import dev.onewindow.casehandling.entries.Entry;
+
 /**
  * The catalog entry version a case was submitted under, copied into the case: cases are judged under that version
- * even after the entry is revised (DOMAIN.md §1), and reads need no call to service-catalog.
+ * even after the entry is revised (docs/domain.md, service-catalog), and reads need no call to service-catalog.
  */
 public record EntrySnapshot(String implementationCode, int version, String name, String itemType,
         String departmentCode, String region, int promisedLimitDays, Integer statutoryLimitDays, String resultKind,
@@ -22,6 +24,16 @@ public record EntrySnapshot(String implementationCode, int version, String name,
         public Material {
             acceptedLicenseTypes = acceptedLicenseTypes == null ? List.of() : List.copyOf(acceptedLicenseTypes);
         }
+    }
+
+    /** The snapshot of a catalog entry version, taken when a case is submitted under it. */
+    public static EntrySnapshot of(Entry entry) {
+        Entry.Result result = entry.result() == null ? new Entry.Result(DOCUMENT, null) : entry.result();
+        String kind = LICENSE.equals(result.kind()) ? LICENSE : DOCUMENT;
+        return new EntrySnapshot(entry.implementationCode(), entry.version(), entry.name(), entry.itemType(),
+                entry.departmentCode(), entry.region(), entry.promisedLimitDays(), entry.statutoryLimitDays(), kind,
+                result.licenseType(), entry.materials().stream().map(m -> new Material(m.code(), m.name(),
+                        m.required(), m.acceptedLicenseTypes())).toList());
     }
 
     public java.util.Optional<Material> material(String code) {

@@ -2,7 +2,7 @@ package dev.onewindow.casehandling.config;
 
 import java.time.Clock;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +30,7 @@ public class CaseHandlingConfiguration {
     /**
      * One breaker per Feign method, configured here rather than through resilience4j's own Boot properties so that
      * the limits live in {@code onewindow.casehandling.resilience}. A peer's answer that is the caller's fault (an
-     * {@link ApiException} decoded from a 4xx) says nothing about the peer's health and is not counted.
+     * {@link DomainException} a decoder made of a 4xx) says nothing about the peer's health and is not counted.
      */
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> peerCircuitBreakers(CaseHandlingProperties properties) {
@@ -42,7 +42,7 @@ public class CaseHandlingConfiguration {
                         .slidingWindowSize(r.slidingWindowSize())
                         .minimumNumberOfCalls(r.minimumCalls())
                         .waitDurationInOpenState(r.openFor())
-                        .ignoreExceptions(ApiException.class)
+                        .ignoreExceptions(DomainException.class)
                         .build())
                 .build());
     }

@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import dev.onewindow.casehandling.config.CaseHandlingProperties;
-import dev.onewindow.platform.problem.ApiException;
-import org.springframework.http.HttpStatus;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 
 /** Applies the upload limits (size, type, real content) before anything is stored. */
@@ -25,22 +24,22 @@ public class FileUploads {
     public StoredFile upload(String ownerSubject, String originalName, String declaredType, long size,
             ContentSource content) {
         if (size > limits.maxSize().toBytes()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            throw DomainException.tooLarge("PAYLOAD_TOO_LARGE",
                     "the file is larger than " + limits.maxSize().toMegabytes() + " MB")
                     .with("maxBytes", limits.maxSize().toBytes());
         }
         String type = normalise(declaredType);
         if (!limits.allowedTypes().contains(type)) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+            throw DomainException.unsupportedContent("UNSUPPORTED_MEDIA_TYPE",
                     "files of type " + type + " are not accepted; upload " + String.join(", ", limits.allowedTypes()))
                     .with("allowedTypes", limits.allowedTypes());
         }
         byte[] bytes = content.read();
         if (bytes.length == 0) {
-            throw ApiException.badRequest("EMPTY_FILE", "the file is empty");
+            throw DomainException.invalid("EMPTY_FILE", "the file is empty");
         }
         if (!ContentSniffer.matches(type, bytes)) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "CONTENT_TYPE_MISMATCH",
+            throw DomainException.unsupportedContent("CONTENT_TYPE_MISMATCH",
                     "the file's content is not " + type);
         }
         return store.store(ownerSubject, safeName(originalName), type, bytes, clock.instant());
@@ -54,7 +53,7 @@ public class FileUploads {
         return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Only the last path segment, without control characters, at most 200 characters. */
+    /** Only the last path segment, without control characters, at most {@link StoredFile#MAX_NAME} characters. */
     static String safeName(String original) {
         if (original == null || original.isBlank()) {
             return "upload";
@@ -64,7 +63,7 @@ public class FileUploads {
         if (name.isEmpty()) {
             return "upload";
         }
-        return name.length() > 200 ? name.substring(0, 200) : name;
+        return name.length() > StoredFile.MAX_NAME ? name.substring(0, StoredFile.MAX_NAME) : name;
     }
 
     /** The upload's bytes, read only once the cheap checks have passed. */

@@ -9,6 +9,13 @@ import java.time.Instant;
 public record StoredFile(String id, String ownerSubject, String name, String contentType, long size, String sha256,
         Instant uploadedAt) {
 
+    /** Names are cut to their last path segment of at most 200 characters ({@link FileUploads}). */
+    public static final int MAX_NAME = 200;
+    /** A media type names a type and a subtype of at most 127 characters each (RFC 6838). */
+    public static final int MAX_CONTENT_TYPE = 255;
+    /** A file is stored as one MongoDB document, so it is never larger than 16 MB (uploads are limited below it). */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
     public boolean ownedBy(String subject) {
         return ownerSubject.equals(subject);
     }

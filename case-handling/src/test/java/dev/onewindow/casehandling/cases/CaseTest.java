@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.onewindow.platform.calendar.ClockLevel;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.ConflictException;
+import dev.onewindow.platform.domain.InvalidInputException;
+import dev.onewindow.platform.domain.NotAllowedException;
 import org.junit.jupiter.api.Test;
 
 import static dev.onewindow.casehandling.cases.CaseFixtures.APPROVER;
@@ -50,24 +52,24 @@ class CaseTest {
     @Test
     void eachTransitionBelongsToItsRoleAndItsStates() {
         Case c = aCase().submitted();
-        assertThatThrownBy(() -> c.accept(REVIEWER, RULES, LATER)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
-        assertThatThrownBy(() -> c.startReview(REVIEWER, RULES, LATER)).isInstanceOfSatisfying(ApiException.class,
-                e -> {
+        assertThatThrownBy(() -> c.accept(REVIEWER, RULES, LATER)).isInstanceOfSatisfying(
+                NotAllowedException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        assertThatThrownBy(() -> c.startReview(REVIEWER, RULES, LATER)).isInstanceOfSatisfying(
+                ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo("ILLEGAL_STATE_TRANSITION");
                     assertThat(e.properties()).containsEntry("currentState", "SUBMITTED");
                 });
-        assertThatThrownBy(() -> c.approve(APPROVER, null, RULES, LATER)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> c.approve(APPROVER, null, RULES, LATER)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> c.requestSupplement(REVIEWER, items("M01"), null, RULES, LATER))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+                .isInstanceOfSatisfying(NotAllowedException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 
         Case inReview = aCase().inReview();
         assertThatThrownBy(() -> inReview.requestSupplement(OFFICER, items("M01"), null, RULES, LATER))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+                .isInstanceOfSatisfying(NotAllowedException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         assertThatThrownBy(() -> inReview.suspend(APPROVER, "听证", "x", RULES, LATER))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+                .isInstanceOfSatisfying(NotAllowedException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         assertThatThrownBy(() -> inReview.accept(OFFICER, RULES, LATER))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.properties()).containsEntry("currentState", "IN_REVIEW"));
     }
 
@@ -78,7 +80,8 @@ class CaseTest {
         assertThat(c.status()).isEqualTo(CaseStatus.SUPPLEMENT_REQUIRED);
         assertThat(c.supplementRequest().phase()).isEqualTo(SupplementRequest.Phase.ACCEPTANCE);
         assertThatThrownBy(() -> c.supplement(CITIZEN, List.of(), null, null, RULES, LATER))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("MISSING_MATERIALS"));
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo("MISSING_MATERIALS"));
 
         c.supplement(CITIZEN, List.of(Material.file("M02", "f2", "lease.pdf", "application/pdf", 10, LATER)),
                 Map.of("signed", true), "done", RULES, shanghai(2026, 2, 24, 9));
@@ -110,7 +113,7 @@ class CaseTest {
         c.suspend(REVIEWER, "检验检测", "样品送检", RULES, shanghai(2026, 2, 24, 9));
         assertThat(c.status()).isEqualTo(CaseStatus.SUSPENDED);
         assertThat(c.clock().paused()).isTrue();
-        assertThatThrownBy(() -> c.approve(APPROVER, null, RULES, LATER)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> c.approve(APPROVER, null, RULES, LATER)).isInstanceOf(ConflictException.class);
         c.resume(REVIEWER, null, RULES, shanghai(2026, 2, 26, 9));
         assertThat(c.status()).isEqualTo(CaseStatus.IN_REVIEW);
         assertThat(c.clock().pauses()).hasSize(1);
@@ -120,14 +123,14 @@ class CaseTest {
     void oneExtensionOfAtMostTheConfiguredWorkingDays() {
         Case c = aCase().inReview();
         assertThatThrownBy(() -> c.extend(APPROVER, 11, "x", RULES, LATER)).isInstanceOfSatisfying(
-                ApiException.class, e -> assertThat(e.code()).isEqualTo("EXTENSION_TOO_LONG"));
-        assertThatThrownBy(() -> c.extend(REVIEWER, 5, "x", RULES, LATER)).isInstanceOf(ApiException.class);
+                InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("EXTENSION_TOO_LONG"));
+        assertThatThrownBy(() -> c.extend(REVIEWER, 5, "x", RULES, LATER)).isInstanceOf(NotAllowedException.class);
         c.extend(APPROVER, 10, "复杂", RULES, LATER);
         assertThat(c.clock().extensions()).hasSize(1);
         assertThatThrownBy(() -> c.extend(APPROVER, 1, "again", RULES, LATER)).isInstanceOfSatisfying(
-                ApiException.class, e -> assertThat(e.code()).isEqualTo("EXTENSION_LIMIT_REACHED"));
+                ConflictException.class, e -> assertThat(e.code()).isEqualTo("EXTENSION_LIMIT_REACHED"));
         assertThatThrownBy(() -> aCase().submitted().extend(APPROVER, 1, "no clock", RULES, LATER))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.code()).isEqualTo("ILLEGAL_STATE_TRANSITION"));
     }
 
@@ -160,7 +163,7 @@ class CaseTest {
         Case approved = aCase().licenseResult().inReview();
         approved.approve(APPROVER, null, RULES, LATER);
         assertThatThrownBy(() -> approved.withdraw(CITIZEN, null, RULES, LATER)).isInstanceOfSatisfying(
-                ApiException.class, e -> assertThat(e.properties()).containsEntry("currentState", "APPROVED"));
+                ConflictException.class, e -> assertThat(e.properties()).containsEntry("currentState", "APPROVED"));
     }
 
     @Test

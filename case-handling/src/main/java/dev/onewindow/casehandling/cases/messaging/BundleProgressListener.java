@@ -1,10 +1,11 @@
 package dev.onewindow.casehandling.cases.messaging;
 
+import java.util.List;
+
 import dev.onewindow.casehandling.cases.CaseService;
 import dev.onewindow.casehandling.cases.CaseStatus;
-import dev.onewindow.platform.events.EventContext;
+import dev.onewindow.platform.events.EventHandlers;
 import dev.onewindow.platform.events.EventReader;
-import dev.onewindow.platform.events.IncomingEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,23 +19,30 @@ class BundleProgressListener {
 
     static final String TOPIC = "case-handling.case.events.v1";
 
-    private final EventReader events;
-    private final CaseService cases;
+    /** Every event a case registers (each has a contract in {@code contracts/events/}): each may move a member. */
+    static final List<String> CASE_EVENTS = List.of("case.submitted", "case.accepted", "case.rejected",
+            "case.supplement-requested", "case.supplemented", "case.suspended", "case.resumed", "case.extended",
+            "case.approved", "case.denied", "case.completed", "case.withdrawn");
+
+    private final EventHandlers handlers;
 
     BundleProgressListener(EventReader events, CaseService cases) {
-        this.events = events;
-        this.cases = cases;
+        EventHandlers handlers = EventHandlers.using(events);
+        for (String type : CASE_EVENTS) {
+            handlers.on(type, MemberEvent.class, (event, member) -> {
+                // only members name a parent
+                if (member.parentCaseId() != null && member.status() != null) {
+                    cases.recordMemberProgress(member.parentCaseId(), event.aggregateId(), member.status(),
+                            event.sequence());
+                }
+            });
+        }
+        this.handlers = handlers;
     }
 
     @KafkaListener(topics = TOPIC, groupId = "case-handling.bundles")
     void on(String record) {
-        IncomingEvent event = events.read(record);
-        MemberEvent member = events.data(event, MemberEvent.class);
-        if (member.parentCaseId() == null || member.status() == null) {
-            return;
-        }
-        EventContext.causedBy(event, () -> cases.recordMemberProgress(member.parentCaseId(), event.aggregateId(),
-                member.status(), event.sequence()));
+        handlers.handle(record);
     }
 
     /** The fields of our own case events the bundle summary needs. */

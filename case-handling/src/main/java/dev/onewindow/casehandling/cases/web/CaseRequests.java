@@ -6,23 +6,56 @@ import java.util.Map;
 import dev.onewindow.casehandling.cases.ApplicantType;
 import dev.onewindow.casehandling.cases.Application;
 import dev.onewindow.casehandling.cases.Channel;
+import dev.onewindow.casehandling.cases.SupplementRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.AGENT_NAME;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.APPLICANT_NAME;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.AUTHORIZATION;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.CODE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.CODE_PATTERN;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.FILE_ID;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.ID_NUMBER;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MATERIALS;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MATERIAL_CODE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MOBILE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.PROCEDURE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.SUPPLEMENT_ITEM;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.SUPPLEMENT_ITEMS;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.TEXT;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.USCC;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.WORKING_DAYS;
 
 /** The request bodies of the case API (shape checks here; rules in the service and the aggregate). */
 final class CaseRequests {
 
+    /** A submission names at most this many materials (a bundle's: {@link CaseApiLimits#MATERIALS}). */
+    static final int SUBMISSION_MATERIALS = 50;
+    /** The catalog numbers an entry's versions from 1. */
+    static final int MAX_VERSION = 100_000;
+
     private CaseRequests() {
     }
 
-    record SubmitCaseRequest(@NotBlank @Size(max = 64) String implementationCode, @Positive Integer version,
-            @NotNull Channel channel, @NotNull @Valid ApplicantRequest applicant, Map<String, Object> formData,
-            @Size(max = 50) List<@NotNull @Valid MaterialRequest> materials) {
+    @Schema(description = "An application for one catalog entry version.")
+    record SubmitCaseRequest(
+            @Schema(description = "The entry's implementation code (实施编码)") @NotBlank @Size(max = CODE)
+            @Pattern(regexp = CODE_PATTERN) String implementationCode,
+            @Schema(description = "The entry version to apply under; the current published one when absent")
+            @Min(1) @Max(MAX_VERSION) Integer version,
+            @NotNull Channel channel,
+            @NotNull @Valid ApplicantRequest applicant,
+            @Schema(description = "The entry's form fields (at most 64 KiB as JSON, 5 levels deep)")
+            Map<String, Object> formData,
+            @Size(max = SUBMISSION_MATERIALS) List<@NotNull @Valid MaterialRequest> materials) {
 
         Application toApplication() {
             return new Application(implementationCode, version, null, channel, applicant.toDetails(), formData,
@@ -30,9 +63,13 @@ final class CaseRequests {
         }
     }
 
-    record SubmitBundleRequest(@NotBlank @Size(max = 64) String bundleCode, @NotNull Channel channel,
-            @NotNull @Valid ApplicantRequest applicant, Map<String, Object> formData,
-            @Size(max = 100) List<@NotNull @Valid MaterialRequest> materials) {
+    @Schema(description = "An application for a 一件事 bundle: materials by the bundle's merged codes.")
+    record SubmitBundleRequest(@NotBlank @Size(max = CODE) @Pattern(regexp = CODE_PATTERN) String bundleCode,
+            @NotNull Channel channel,
+            @NotNull @Valid ApplicantRequest applicant,
+            @Schema(description = "The members' form fields (at most 64 KiB as JSON, 5 levels deep)")
+            Map<String, Object> formData,
+            @Size(max = MATERIALS) List<@NotNull @Valid MaterialRequest> materials) {
 
         Application toApplication() {
             return new Application(null, null, bundleCode, channel, applicant.toDetails(), formData,
@@ -44,9 +81,17 @@ final class CaseRequests {
      * Citizens and enterprise agents send only names (their identity comes from the token); staff and partners
      * submitting for someone send the ID number, or the USCC and the agent's ID number.
      */
-    record ApplicantRequest(ApplicantType type, @NotBlank @Size(max = 100) String name,
-            @Size(max = 18) String idNumber, @Size(max = 18) String uscc, @Size(max = 50) String agentName,
-            @Size(max = 18) String agentIdNumber, @Size(max = 11) String mobile) {
+    @Schema(description = "The applicant. Citizens and enterprise agents send only names: their ID number and "
+            + "enterprise code come from the token. Staff and partners send the full identity.")
+    record ApplicantRequest(ApplicantType type,
+            @NotBlank @Size(max = APPLICANT_NAME) String name,
+            @Schema(description = "Resident ID number (18 characters, checked)") @Size(max = ID_NUMBER)
+            String idNumber,
+            @Schema(description = "Unified social credit code (18 characters, checked)") @Size(max = USCC)
+            String uscc,
+            @Size(max = AGENT_NAME) String agentName,
+            @Size(max = ID_NUMBER) String agentIdNumber,
+            @Schema(description = "Mainland mobile number") @Size(max = MOBILE) String mobile) {
 
         Application.ApplicantDetails toDetails() {
             return new Application.ApplicantDetails(type, name, idNumber, uscc, agentName, agentIdNumber, mobile);
@@ -54,8 +99,11 @@ final class CaseRequests {
     }
 
     /** One material: {@code fileId} of an upload, or {@code licenseAuthorization} (免证办) — exactly one. */
-    record MaterialRequest(@NotBlank @Size(max = 32) String code, @Size(max = 64) String fileId,
-            @Size(max = 512) String licenseAuthorization) {
+    @Schema(description = "One material: the fileId of an upload, or an e-license authorization code (免证办); "
+            + "exactly one of the two.")
+    record MaterialRequest(@NotBlank @Size(max = MATERIAL_CODE) @Pattern(regexp = CODE_PATTERN) String code,
+            @Size(max = FILE_ID) @Pattern(regexp = CODE_PATTERN) String fileId,
+            @Size(max = AUTHORIZATION) String licenseAuthorization) {
 
         static List<Application.MaterialReference> toReferences(List<MaterialRequest> materials) {
             return materials == null ? List.of() : materials.stream()
@@ -64,32 +112,49 @@ final class CaseRequests {
         }
     }
 
-    record CommentRequest(@Size(max = 1000) String comment) {
+    record CommentRequest(@Size(max = TEXT) String comment) {
     }
 
-    record RejectCaseRequest(@NotBlank @Size(max = 1000) String reason) {
+    record RejectCaseRequest(@NotBlank @Size(max = TEXT) String reason) {
     }
 
-    record RequestSupplementRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid SupplementItemRequest> items,
-            @Size(max = 1000) String comment) {
+    @Schema(description = "Every missing item at once (一次性告知).")
+    record RequestSupplementRequest(
+            @NotEmpty @Size(max = SUPPLEMENT_ITEMS) List<@NotNull @Valid SupplementItemRequest> items,
+            @Size(max = TEXT) String comment) {
+
+        List<SupplementRequest.Item> toItems() {
+            return items.stream().map(i -> new SupplementRequest.Item(i.materialCode(), i.description())).toList();
+        }
     }
 
-    record SupplementItemRequest(@Size(max = 32) String materialCode, @NotBlank @Size(max = 500) String description) {
+    record SupplementItemRequest(
+            @Schema(description = "The material to (re)submit; absent for other corrections")
+            @Size(max = MATERIAL_CODE) @Pattern(regexp = CODE_PATTERN) String materialCode,
+            @NotBlank @Size(max = SUPPLEMENT_ITEM) String description) {
     }
 
-    record SupplementCaseRequest(@Size(max = 50) List<@NotNull @Valid MaterialRequest> materials,
-            Map<String, Object> formData, @Size(max = 1000) String comment) {
+    record SupplementCaseRequest(@Size(max = SUBMISSION_MATERIALS) List<@NotNull @Valid MaterialRequest> materials,
+            @Schema(description = "Form fields to change") Map<String, Object> formData,
+            @Size(max = TEXT) String comment) {
     }
 
-    record SuspendCaseRequest(@NotBlank @Size(max = 100) String procedure, @NotBlank @Size(max = 1000) String reason) {
+    record SuspendCaseRequest(@Schema(description = "The special procedure (特别程序): hearing, testing, expert "
+            + "review …") @NotBlank @Size(max = PROCEDURE) String procedure,
+            @NotBlank @Size(max = TEXT) String reason) {
     }
 
-    record ExtendCaseRequest(@NotNull @Min(1) Integer workingDays, @NotBlank @Size(max = 1000) String reason) {
+    record ExtendCaseRequest(
+            @Schema(description = "Working days to add: at most the configured maximum (10), else "
+                    + "EXTENSION_TOO_LONG") @NotNull @Min(1) @Max(WORKING_DAYS) Integer workingDays,
+            @NotBlank @Size(max = TEXT) String reason) {
     }
 
-    record DenyCaseRequest(@NotBlank @Size(max = 1000) String reason, @NotBlank @Size(max = 1000) String remedy) {
+    record DenyCaseRequest(@NotBlank @Size(max = TEXT) String reason,
+            @Schema(description = "The remedy notice (救济途径): administrative review or litigation")
+            @NotBlank @Size(max = TEXT) String remedy) {
     }
 
-    record WithdrawCaseRequest(@Size(max = 1000) String reason) {
+    record WithdrawCaseRequest(@Size(max = TEXT) String reason) {
     }
 }

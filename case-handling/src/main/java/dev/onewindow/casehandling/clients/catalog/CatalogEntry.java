@@ -8,7 +8,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The fields of service-catalog's {@code EntryResponse} that case-handling reads (our own record: services never
- * share classes). Unknown fields are ignored — the catalog may add fields within its major version.
+ * share classes), as they come over the wire; {@link CatalogAdapter} maps them to the domain's
+ * {@link dev.onewindow.casehandling.entries.Entry}. Unknown fields are ignored — the catalog may add fields within
+ * its major version.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CatalogEntry(String implementationCode, int version, String status, String basicCode, String itemType,

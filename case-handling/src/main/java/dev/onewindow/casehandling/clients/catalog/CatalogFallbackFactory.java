@@ -2,7 +2,7 @@ package dev.onewindow.casehandling.clients.catalog;
 
 import java.util.Optional;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.openfeign.FallbackFactory;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The stated fallback when service-catalog cannot answer (down, slow, circuit open): a submission cannot be judged
- * without its entry version, so the caller gets {@code 503 CATALOG_UNAVAILABLE} and nothing is stored. There is no
+ * without its entry version, so the caller is told the catalog is unavailable ({@code CATALOG_UNAVAILABLE}) and nothing is stored. There is no
  * cached copy to fall back on on purpose — a stale entry could accept a case under rules that were withdrawn.
  */
 @Component
@@ -39,11 +39,11 @@ class CatalogFallbackFactory implements FallbackFactory<CatalogClient> {
     }
 
     private static RuntimeException unavailable(Throwable cause) {
-        if (cause instanceof ApiException answered) {
+        if (cause instanceof DomainException answered) {
             return answered;
         }
         log.warn("service-catalog unavailable: {}", cause.toString());
-        return ApiException.unavailable("CATALOG_UNAVAILABLE",
+        return DomainException.unavailable("CATALOG_UNAVAILABLE",
                 "the service catalog is unavailable; try again in a few minutes");
     }
 }

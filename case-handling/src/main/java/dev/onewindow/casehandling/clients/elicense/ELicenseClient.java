@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 /**
  * e-license's holder-authorization redemption (免证办, docs/service-contracts.md). The bearer is passed explicitly:
  * the call runs on the breaker's thread, and e-license must see case-handling's service account (a trusted
- * redeemer) rather than whichever citizen submitted. 4xx answers are decoded into the applicant's problem by
- * {@link ELicenseErrorDecoder}; anything else ends in {@link ELicenseFallbackFactory}'s 503.
+ * redeemer) rather than whichever citizen submitted. 4xx answers are decoded into the applicant's refusal by
+ * {@link ELicenseErrorDecoder}; anything else ends in {@link ELicenseFallbackFactory}'s "unavailable".
  */
 @FeignClient(name = "elicense", url = "${onewindow.casehandling.elicense-url:http://localhost:8083}",
         configuration = ELicenseClientConfiguration.class, fallbackFactory = ELicenseFallbackFactory.class)

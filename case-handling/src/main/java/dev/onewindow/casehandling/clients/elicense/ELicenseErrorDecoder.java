@@ -1,13 +1,14 @@
 package dev.onewindow.casehandling.clients.elicense;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 
 /**
  * e-license's refusals of an authorization code are the applicant's business (a used, expired or wrong code), so
- * they become the applicant's 4xx problem and do not count against e-license's health. Every other status (5xx,
- * and 401/403, which mean our own credentials are wrong) stays a failure and ends in the 503 fallback.
+ * they become the domain's refusals (invalid input, or a conflict for a used code) and do not count against
+ * e-license's health. Every other status (5xx, and 401/403, which mean our own credentials are wrong) stays a
+ * failure and ends in the fallback's "unavailable".
  */
 class ELicenseErrorDecoder implements ErrorDecoder {
 
@@ -16,11 +17,11 @@ class ELicenseErrorDecoder implements ErrorDecoder {
     @Override
     public Exception decode(String methodKey, Response response) {
         return switch (response.status()) {
-            case 404 -> ApiException.badRequest("LICENSE_AUTHORIZATION_NOT_FOUND",
+            case 404 -> DomainException.invalid("LICENSE_AUTHORIZATION_NOT_FOUND",
                     "the e-license authorization code is unknown or was issued for another department");
-            case 409 -> ApiException.conflict("AUTHORIZATION_USED",
+            case 409 -> DomainException.conflict("AUTHORIZATION_USED",
                     "the e-license authorization code has already been used; create a new one");
-            case 410 -> ApiException.badRequest("AUTHORIZATION_EXPIRED",
+            case 410 -> DomainException.invalid("AUTHORIZATION_EXPIRED",
                     "the e-license authorization code has expired; create a new one");
             default -> defaults.decode(methodKey, response);
         };

@@ -1,6 +1,6 @@
 package dev.onewindow.casehandling.clients.elicense;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.openfeign.FallbackFactory;
@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The contract's fallback for 免证办: when e-license is unreachable, slow or its circuit is open, the applicant is
- * told to upload a copy instead ({@code 503 ELICENSE_UNAVAILABLE}); the submission stores nothing.
+ * told to upload a copy instead ({@code ELICENSE_UNAVAILABLE}); the submission stores nothing.
  */
 @Component
 class ELicenseFallbackFactory implements FallbackFactory<ELicenseClient> {
@@ -18,11 +18,11 @@ class ELicenseFallbackFactory implements FallbackFactory<ELicenseClient> {
     @Override
     public ELicenseClient create(Throwable cause) {
         return (bearer, code, request) -> {
-            if (cause instanceof ApiException answered) {
+            if (cause instanceof DomainException answered) {
                 throw answered;
             }
             log.warn("e-license unavailable: {}", cause.toString());
-            throw ApiException.unavailable("ELICENSE_UNAVAILABLE",
+            throw DomainException.unavailable("ELICENSE_UNAVAILABLE",
                     "the e-license service is unavailable; upload a copy of the material instead");
         };
     }

@@ -2,6 +2,7 @@ package dev.onewindow.casehandling.clients.elicense;
 
 import java.util.Map;
 
+import dev.onewindow.casehandling.cases.LicenseFaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -10,10 +11,11 @@ import org.springframework.stereotype.Component;
  * Refuses an application whose form cannot become the face of the licence its entry issues, before anything is
  * stored or an authorization consumed: the applicant corrects the form now instead of the case stalling at
  * {@code APPROVED} when e-license refuses to issue. e-license owns the face schema and answers by the same rule it
- * applies when issuing from {@code case.approved}.
+ * applies when issuing from {@code case.approved}; its refusal arrives as the domain's
+ * {@code FORM_DOES_NOT_FIT_LICENSE} ({@link LicenseTypeErrorDecoder}).
  */
 @Component
-public class LicenseFaceCheck {
+class LicenseFaceCheck implements LicenseFaces {
 
     private static final Logger log = LoggerFactory.getLogger(LicenseFaceCheck.class);
 
@@ -23,10 +25,7 @@ public class LicenseFaceCheck {
         this.types = types;
     }
 
-    /**
-     * @param licenseFields the fields case-handling will send in {@code case.approved}
-     * @throws dev.onewindow.platform.problem.ApiException 400 {@code FORM_DOES_NOT_FIT_LICENSE} naming each field
-     */
+    @Override
     public void requireFits(String licenseType, Map<String, Object> licenseFields) {
         LicenseTypeClient.FaceCheck answer = types.check(licenseType,
                 new LicenseTypeClient.FaceCheckRequest(licenseFields));

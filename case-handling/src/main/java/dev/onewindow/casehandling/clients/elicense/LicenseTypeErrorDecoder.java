@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.onewindow.platform.problem.ApiException;
-import dev.onewindow.platform.problem.FieldViolation;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.domain.FieldViolation;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +43,7 @@ class LicenseTypeErrorDecoder implements ErrorDecoder {
                     ? field.substring(FIELDS_PREFIX.length()) : field), error.path("code").asString("INVALID_VALUE"),
                     error.path("message").asString("")));
         }
-        return ApiException.badRequest("FORM_DOES_NOT_FIT_LICENSE",
+        return DomainException.invalid("FORM_DOES_NOT_FIT_LICENSE",
                 "the form does not give every field the licence of this service prints").with("errors", errors);
     }
 

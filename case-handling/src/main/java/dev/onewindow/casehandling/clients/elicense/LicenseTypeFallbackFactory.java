@@ -1,6 +1,6 @@
 package dev.onewindow.casehandling.clients.elicense;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.cloud.openfeign.FallbackFactory;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +15,7 @@ class LicenseTypeFallbackFactory implements FallbackFactory<LicenseTypeClient> {
     @Override
     public LicenseTypeClient create(Throwable cause) {
         return (typeCode, request) -> {
-            if (cause instanceof ApiException answered) {
+            if (cause instanceof DomainException answered) {
                 throw answered;
             }
             return null;

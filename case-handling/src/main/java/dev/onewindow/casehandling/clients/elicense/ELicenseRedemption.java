@@ -2,7 +2,9 @@ package dev.onewindow.casehandling.clients.elicense;
 
 import java.util.List;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.casehandling.cases.LicenseAuthorizations;
+import dev.onewindow.casehandling.cases.RedeemedLicense;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.ServiceAccountTokens;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,26 +13,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * Redeems a holder's authorization code at e-license for a department and a case. It authenticates as
- * case-handling's service account (a trusted redeemer in e-license's configuration) when one is configured; without
- * one (a developer's local stack) it relays the caller's own token, which e-license accepts from staff of the
- * department.
+ * case-handling's service account (a trusted redeemer in e-license's configuration), which production requires
+ * ({@code onewindow.security.service-account.*}); only the local profile may run without one, relaying the caller's
+ * own token, which e-license accepts from staff of the department.
  */
 @Component
-public class LicenseRedemption {
+class ELicenseRedemption implements LicenseAuthorizations {
 
     private final ELicenseClient elicense;
     private final ServiceAccountTokens serviceAccount;
 
-    LicenseRedemption(ELicenseClient elicense, ServiceAccountTokens serviceAccount) {
+    ELicenseRedemption(ELicenseClient elicense, ServiceAccountTokens serviceAccount) {
         this.elicense = elicense;
         this.serviceAccount = serviceAccount;
     }
 
-    public List<RedeemResponse.RedeemedLicense> redeem(String authorizationCode, String departmentCode,
-            String caseRef) {
+    @Override
+    public List<RedeemedLicense> redeem(String authorizationCode, String departmentCode, String caseRef) {
         RedeemResponse response = elicense.redeem(bearer(), authorizationCode,
                 new ELicenseClient.RedeemRequest(departmentCode, caseRef));
-        return response == null ? List.of() : response.licenses();
+        return response == null ? List.of() : response.licenses().stream()
+                .map(l -> new RedeemedLicense(l.licenseId(), l.typeCode(), l.status(), l.signatureValid(),
+                        l.holderRef(), l.validUntil()))
+                .toList();
     }
 
     private String bearer() {
@@ -38,7 +43,7 @@ public class LicenseRedemption {
             try {
                 return "Bearer " + serviceAccount.token();
             } catch (RuntimeException identityProviderDown) {
-                throw ApiException.unavailable("ELICENSE_UNAVAILABLE",
+                throw DomainException.unavailable("ELICENSE_UNAVAILABLE",
                         "the e-license service is unavailable; upload a copy of the material instead");
             }
         }

@@ -1,0 +1,49 @@
+package dev.onewindow.casehandling.entries;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One version of a catalog entry (实施清单) as case-handling judges an application by it: who may apply, the
+ * materials it asks for (and the e-license types that may replace each), the promised limit, the 秒批 rule set and
+ * the result.
+ */
+public record Entry(String implementationCode, int version, String status, String name, String itemType,
+        String departmentCode, String region, List<String> applicantTypes, List<Material> materials,
+        Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result) {
+
+    public static final String PUBLISHED = "PUBLISHED";
+
+    public Entry {
+        applicantTypes = applicantTypes == null ? List.of() : List.copyOf(applicantTypes);
+        materials = materials == null ? List.of() : List.copyOf(materials);
+    }
+
+    public boolean published() {
+        return PUBLISHED.equals(status);
+    }
+
+    /** A material the entry asks for; {@code acceptedLicenseTypes} may replace an uploaded copy (免提交). */
+    public record Material(String code, String name, boolean required, List<String> acceptedLicenseTypes) {
+        public Material {
+            acceptedLicenseTypes = acceptedLicenseTypes == null ? List.of() : List.copyOf(acceptedLicenseTypes);
+        }
+    }
+
+    /** The entry's 秒批 rule set. */
+    public record AutoApproval(boolean enabled, String ruleSetVersion, List<Rule> rules) {
+        public AutoApproval {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /** One machine-checkable rule of a 秒批 rule set; which fields matter depends on {@code type}. */
+    public record Rule(String type, String licenseType, String field, BigDecimal min, BigDecimal max, JsonNode value) {
+    }
+
+    /** {@code kind} is {@code LICENSE} (with {@code licenseType}) or {@code DOCUMENT}. */
+    public record Result(String kind, String licenseType) {
+    }
+}
