@@ -1,9 +1,9 @@
 package dev.onewindow.catalog.bundle.messaging;
 
 import dev.onewindow.catalog.bundle.BundleService;
-import dev.onewindow.platform.events.EventContext;
+import dev.onewindow.platform.events.EventHandlers;
 import dev.onewindow.platform.events.EventReader;
-import dev.onewindow.platform.events.IncomingEvent;
+import dev.onewindow.platform.events.OptimisticRetry;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -12,26 +12,27 @@ import org.springframework.stereotype.Component;
  * contain it are published again with the new version pinned (a new {@code bundle.published}). Without this, a
  * bundle would keep pointing at a superseded version and case-handling would refuse bundle applications. Consuming
  * our own event (rather than updating bundles in the entry's save) keeps each save to one document; a replay finds
- * the bundle already on the new version and does nothing.
+ * the bundle already on the new version and does nothing. An admin publishing the same bundle at the same moment
+ * makes the save collide: the re-pin then runs again on what is stored.
  */
 @Component
 class BundlePinListener {
 
     static final String TOPIC = "service-catalog.item.events.v1";
 
-    private final EventReader events;
-    private final BundleService bundles;
+    private final EventHandlers handlers;
 
     BundlePinListener(EventReader events, BundleService bundles) {
-        this.events = events;
-        this.bundles = bundles;
+        this.handlers = EventHandlers.using(events).on("item.revised", ItemRevised.class,
+                (event, revised) -> OptimisticRetry.run(() -> bundles.repinMember(revised.implementationCode())));
     }
 
     @KafkaListener(topics = TOPIC, groupId = "service-catalog.bundle-pins")
     void on(String record) {
-        IncomingEvent event = events.read(record);
-        if ("item.revised".equals(event.type())) {
-            EventContext.causedBy(event, () -> bundles.repinMember(event.aggregateId()));
-        }
+        handlers.handle(record);
+    }
+
+    /** The fields of {@code item.revised} this consumer reads. */
+    record ItemRevised(String implementationCode) {
     }
 }
