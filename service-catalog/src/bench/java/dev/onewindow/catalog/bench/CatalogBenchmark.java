@@ -98,6 +98,7 @@ public final class CatalogBenchmark {
                     context.getBeanFactory().registerSingleton("benchMongoTiming",
                             (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(timing));
                 })
+                .profiles("local")
                 .properties(Map.of("server.port", "0", "logging.level.root", "WARN",
                         "logging.level.de.bwaldvogel", "ERROR"))
                 .run();
