@@ -9,11 +9,10 @@ import java.util.stream.Collectors;
 
 import dev.onewindow.catalog.entry.ImplementationCode;
 import dev.onewindow.platform.events.AggregateRoot;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.http.HttpStatus;
 
 /**
  * A bundled service "one thing" (一件事, e.g. 出生一件事): several entries applied for with one submission, led by one
@@ -52,17 +51,17 @@ public class Bundle extends AggregateRoot {
             List<String> memberCodes, String by, Instant now) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(memberCodes));
         if (distinct.size() != memberCodes.size()) {
-            throw ApiException.badRequest("DUPLICATE_MEMBER", "a bundle lists each entry once");
+            throw DomainException.invalid("DUPLICATE_MEMBER", "a bundle lists each entry once");
         }
         if (distinct.size() < 2) {
-            throw ApiException.badRequest("TOO_FEW_MEMBERS", "a bundle combines at least two entries");
+            throw DomainException.invalid("TOO_FEW_MEMBERS", "a bundle combines at least two entries");
         }
         List<String> malformed = distinct.stream().filter(c -> !ImplementationCode.isValid(c)).toList();
         if (!malformed.isEmpty()) {
-            throw ApiException.badRequest("INVALID_IMPLEMENTATION_CODE", "not implementation codes: " + malformed);
+            throw DomainException.invalid("INVALID_IMPLEMENTATION_CODE", "not implementation codes: " + malformed);
         }
         if (distinct.stream().map(ImplementationCode::departmentOf).noneMatch(leadDepartment::equals)) {
-            throw ApiException.badRequest("LEAD_NOT_A_MEMBER", "the lead department " + leadDepartment
+            throw DomainException.invalid("LEAD_NOT_A_MEMBER", "the lead department " + leadDepartment
                     + " implements none of the members");
         }
         Bundle bundle = new Bundle();
@@ -85,7 +84,7 @@ public class Bundle extends AggregateRoot {
     public void publish(Map<String, MemberSnapshot> current, Instant now) {
         List<String> unpublished = memberCodes.stream().filter(c -> !current.containsKey(c)).toList();
         if (!unpublished.isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "MEMBER_NOT_PUBLISHED",
+            throw DomainException.conflict("MEMBER_NOT_PUBLISHED",
                     "every member must have a published version; not published: " + unpublished)
                     .with("members", unpublished);
         }

@@ -10,7 +10,7 @@ import dev.onewindow.catalog.department.DepartmentRepository;
 import dev.onewindow.catalog.entry.EntryReads;
 import dev.onewindow.catalog.entry.EntryVersion;
 import dev.onewindow.catalog.entry.EntryView;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,21 +36,21 @@ public class BundleService {
 
     public Bundle create(String code, String name, String description, String leadDepartment,
             List<String> memberCodes, String by) {
-        Department lead = departments.findById(leadDepartment).orElseThrow(() -> ApiException.badRequest(
+        Department lead = departments.findById(leadDepartment).orElseThrow(() -> DomainException.invalid(
                 "UNKNOWN_DEPARTMENT", "department " + leadDepartment + " is not registered"));
         Bundle bundle = Bundle.draft(code, name, description, lead.code(), lead.region(), memberCodes, by,
                 clock.instant());
         try {
             return bundles.insert(bundle);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("BUNDLE_EXISTS", "bundle " + code + " already exists");
+            throw DomainException.conflict("BUNDLE_EXISTS", "bundle " + code + " already exists");
         }
     }
 
     public Bundle publish(String code, Long expectedRevision) {
-        Bundle bundle = bundles.findById(code).orElseThrow(() -> ApiException.notFound("bundle", code));
+        Bundle bundle = bundles.findById(code).orElseThrow(() -> DomainException.notFound("bundle", code));
         if (expectedRevision != null && !expectedRevision.equals(bundle.version())) {
-            throw ApiException.conflict("CONCURRENT_UPDATE", "bundle " + code + " was changed since you read it");
+            throw DomainException.conflict("CONCURRENT_UPDATE", "bundle " + code + " was changed since you read it");
         }
         bundle.publish(currentMembers(bundle), clock.instant());
         return bundles.save(bundle);

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.onewindow.platform.calendar.BundledCalendars;
 import dev.onewindow.platform.calendar.CalendarYear;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -43,7 +43,7 @@ public class CalendarService {
     }
 
     public CalendarYear year(int year) {
-        return calendar().year(year).orElseThrow(() -> ApiException.notFound("calendar year", year));
+        return calendar().year(year).orElseThrow(() -> DomainException.notFound("calendar year", year));
     }
 
     public CalendarYear replaceYear(int year, Collection<java.time.LocalDate> holidays,
@@ -52,7 +52,7 @@ public class CalendarService {
         try {
             replacement = CalendarYear.of(year, holidays, makeUpWorkingDays);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_CALENDAR", e.getMessage());
+            throw DomainException.invalid("INVALID_CALENDAR", e.getMessage());
         }
         CalendarYearRecord record = years.findById(year)
                 .orElseGet(() -> CalendarYearRecord.of(CalendarYear.weekdaysOnly(year), by));

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,18 +14,17 @@ import dev.onewindow.catalog.bundle.Bundle;
 import dev.onewindow.catalog.bundle.BundleRepository;
 import dev.onewindow.catalog.bundle.BundleService;
 import dev.onewindow.catalog.bundle.BundleStatus;
-import dev.onewindow.catalog.bundle.web.CreateBundleRequest;
 import dev.onewindow.catalog.config.CatalogProperties;
 import dev.onewindow.catalog.department.Department;
 import dev.onewindow.catalog.department.DepartmentRepository;
 import dev.onewindow.catalog.entry.Editor;
 import dev.onewindow.catalog.entry.EntryService;
 import dev.onewindow.catalog.entry.EntryService.ImportOutcome;
-import dev.onewindow.catalog.entry.web.DraftEntryRequest;
+import dev.onewindow.catalog.entry.EntryDraft;
 import dev.onewindow.catalog.item.BasicCode;
 import dev.onewindow.catalog.item.ServiceItem;
 import dev.onewindow.catalog.item.ServiceItemRepository;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
@@ -115,11 +115,11 @@ public class DemoDataLoader {
             }
         }
         Map<ImportOutcome, Integer> outcomes = new EnumMap<>(ImportOutcome.class);
-        for (DraftEntryRequest entry : catalog.entries()) {
-            outcomes.merge(entries.importPublished(LOADER, entry.toDraft()), 1, Integer::sum);
+        for (EntryDraft entry : catalog.entries()) {
+            outcomes.merge(entries.importPublished(LOADER, entry), 1, Integer::sum);
         }
         int bundlesPublished = 0;
-        for (CreateBundleRequest b : catalog.bundles() == null ? java.util.List.<CreateBundleRequest>of()
+        for (DemoCatalog.DemoBundle b : catalog.bundles() == null ? List.<DemoCatalog.DemoBundle>of()
                 : catalog.bundles()) {
             Bundle bundle = bundles.findById(b.code()).orElseGet(() -> bundleService.create(b.code(), b.name(),
                     b.description(), b.leadDepartment(), b.members(), LOADER.username()));
@@ -128,7 +128,7 @@ public class DemoDataLoader {
                 try {
                     bundleService.publish(b.code(), null);
                     bundlesPublished++;
-                } catch (ApiException e) {
+                } catch (DomainException e) {
                     // e.g. an admin suspended a member on the running stack: their decision stands
                     log.warn("demo bundle {} not published: {}", b.code(), e.getMessage());
                 }

@@ -3,6 +3,8 @@ package dev.onewindow.catalog.entry;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,7 +21,7 @@ public record ApprovalRule(
         @Pattern(regexp = Codes.FORM_FIELD) String field,
         BigDecimal min,
         BigDecimal max,
-        @Size(max = 200) String value) {
+        @Size(max = Limits.RULE_VALUE) String value) {
 
     public ApprovalRule {
         min = min == null ? null : normal(min);

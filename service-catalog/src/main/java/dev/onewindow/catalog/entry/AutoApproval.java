@@ -2,6 +2,8 @@ package dev.onewindow.catalog.entry;
 
 import java.util.List;
 
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,8 +15,8 @@ import jakarta.validation.constraints.Size;
  */
 public record AutoApproval(
         @NotNull Boolean enabled,
-        @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9._-]{1,20}") String ruleSetVersion,
-        @Size(max = 20) List<@NotNull @Valid ApprovalRule> rules) {
+        @Size(max = Codes.RULE_SET_VERSION_MAX) @Pattern(regexp = Codes.RULE_SET_VERSION) String ruleSetVersion,
+        @Size(max = Limits.RULES) List<@NotNull @Valid ApprovalRule> rules) {
 
     public static final AutoApproval DISABLED = new AutoApproval(false, null, List.of());
 

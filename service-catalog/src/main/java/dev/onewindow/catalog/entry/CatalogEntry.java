@@ -8,9 +8,8 @@ import java.util.Optional;
 import dev.onewindow.catalog.item.BasicCode;
 import dev.onewindow.catalog.item.ItemType;
 import dev.onewindow.platform.events.AggregateRoot;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.data.annotation.Id;
-import org.springframework.http.HttpStatus;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -89,7 +88,7 @@ public class CatalogEntry extends AggregateRoot {
     public EntryVersion editDraft(EntryContent content, Editor by, Instant now) {
         by.requireDraftFor(departmentCode);
         if (status == EntryStatus.WITHDRAWN) {
-            throw ApiException.illegalState(status, "edit");
+            throw DomainException.illegalState(status, "edit");
         }
         content.check();
         EntryVersion edited;
@@ -108,7 +107,7 @@ public class CatalogEntry extends AggregateRoot {
     public EntryVersion publish(Editor by, Instant now) {
         by.requireCatalogAdmin("publish");
         if (status == EntryStatus.WITHDRAWN || draftVersion == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_STATE_TRANSITION", status == EntryStatus.WITHDRAWN
+            throw DomainException.conflict("ILLEGAL_STATE_TRANSITION", status == EntryStatus.WITHDRAWN
                     ? "cannot publish a withdrawn entry" : "cannot publish: the entry has no draft")
                     .with("currentState", status.name());
         }
@@ -138,7 +137,7 @@ public class CatalogEntry extends AggregateRoot {
     public void suspend(String reason, Editor by, Instant now) {
         by.requireCatalogAdmin("suspend");
         if (status != EntryStatus.PUBLISHED) {
-            throw ApiException.illegalState(status, "suspend");
+            throw DomainException.illegalState(status, "suspend");
         }
         replace(current().withStatus(VersionStatus.SUSPENDED, by.username(), now));
         status = EntryStatus.SUSPENDED;
@@ -151,7 +150,7 @@ public class CatalogEntry extends AggregateRoot {
     public void resume(Editor by, Instant now) {
         by.requireCatalogAdmin("resume");
         if (status != EntryStatus.SUSPENDED) {
-            throw ApiException.illegalState(status, "resume");
+            throw DomainException.illegalState(status, "resume");
         }
         EntryVersion resumed = current().withStatus(VersionStatus.PUBLISHED, by.username(), now);
         replace(resumed);
@@ -165,7 +164,7 @@ public class CatalogEntry extends AggregateRoot {
     public void withdraw(String reason, Editor by, Instant now) {
         by.requireCatalogAdmin("withdraw");
         if (status != EntryStatus.PUBLISHED && status != EntryStatus.SUSPENDED) {
-            throw ApiException.illegalState(status, "withdraw");
+            throw DomainException.illegalState(status, "withdraw");
         }
         replace(current().withStatus(VersionStatus.WITHDRAWN, by.username(), now));
         status = EntryStatus.WITHDRAWN;

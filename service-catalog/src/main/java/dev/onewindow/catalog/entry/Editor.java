@@ -1,6 +1,6 @@
 package dev.onewindow.catalog.entry;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 
 /**
  * Who changes the catalog and what they may do: a catalog admin edits and publishes everything; a department admin
@@ -19,7 +19,7 @@ public record Editor(String username, boolean catalogAdmin, boolean departmentAd
 
     void requireDraftFor(String departmentCode) {
         if (!mayDraftFor(departmentCode)) {
-            throw ApiException.forbidden(departmentAdmin
+            throw DomainException.notAllowed(departmentAdmin
                     ? "a department admin may draft entries of their own department (" + department + ") only"
                     : "only catalog admins and department admins draft entries");
         }
@@ -27,7 +27,7 @@ public record Editor(String username, boolean catalogAdmin, boolean departmentAd
 
     void requireCatalogAdmin(String action) {
         if (!catalogAdmin) {
-            throw ApiException.forbidden("only a catalog admin may " + action + " an entry");
+            throw DomainException.notAllowed("only a catalog admin may " + action + " an entry");
         }
     }
 }

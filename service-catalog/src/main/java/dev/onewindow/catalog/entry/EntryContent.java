@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.onewindow.catalog.item.ApplicantType;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.domain.InvalidInputException;
 
 /**
  * What one version of an implementation list entry says (实施清单要素): everything an applicant, a window officer and
@@ -45,9 +46,10 @@ public record EntryContent(
     }
 
     /**
-     * Cross-field rules of DOMAIN.md §1 (single-field limits are checked at the edge by Bean Validation).
+     * The rules that span fields of an entry (docs/domain.md, section "service-catalog"); single-field limits
+     * are Bean Validation constraints of the input ({@link EntryDraft}, and the API's request records).
      *
-     * @throws ApiException 400 naming the rule that is broken
+     * @throws InvalidInputException naming the rule that is broken
      */
     public EntryContent check() {
         List<String> problems = new ArrayList<>();
@@ -58,7 +60,7 @@ public record EntryContent(
             problems.add("limits cannot be negative");
         }
         if (promisedLimitDays > statutoryLimitDays) {
-            throw ApiException.badRequest("PROMISED_EXCEEDS_STATUTORY", "the promised limit (" + promisedLimitDays
+            throw DomainException.invalid("PROMISED_EXCEEDS_STATUTORY", "the promised limit (" + promisedLimitDays
                     + " working days) cannot exceed the statutory limit (" + statutoryLimitDays + ")");
         }
         if (onlineDepth < 1 || onlineDepth > 4) {
@@ -75,7 +77,7 @@ public record EntryContent(
         }
         int stepDays = steps.stream().mapToInt(ProcessStep::limitDays).sum();
         if (stepDays > promisedLimitDays) {
-            throw ApiException.badRequest("STEP_LIMITS_EXCEED_PROMISED", "the steps' limits add up to " + stepDays
+            throw DomainException.invalid("STEP_LIMITS_EXCEED_PROMISED", "the steps' limits add up to " + stepDays
                     + " working days, more than the promised limit of " + promisedLimitDays);
         }
         Set<String> codes = new HashSet<>();
@@ -108,7 +110,7 @@ public record EntryContent(
             problems.add("rules are given but auto-approval is not enabled");
         }
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("INVALID_ENTRY", String.join("; ", problems)).with("problems", problems);
+            throw DomainException.invalid("INVALID_ENTRY", String.join("; ", problems)).with("problems", problems);
         }
         return this;
     }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Public search over the current published versions (DOMAIN.md §1), by keyword and filters, paged in code order.
+ * Public search over the current published versions (docs/domain.md, section "service-catalog"), by keyword and
+ * filters, paged in code order.
  *
  * <p>The keyword is matched through the {@code listing.grams} multikey index ({@link SearchText}): all of the query's
  * bigrams must be present, and for queries longer than two characters the database then checks the substring on

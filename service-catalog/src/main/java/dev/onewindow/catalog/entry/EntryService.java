@@ -8,7 +8,7 @@ import dev.onewindow.catalog.department.DepartmentRepository;
 import dev.onewindow.catalog.item.BasicCode;
 import dev.onewindow.catalog.item.ServiceItem;
 import dev.onewindow.catalog.item.ServiceItemRepository;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -37,17 +37,17 @@ public class EntryService {
         // the role rule first: a department admin learns nothing about other departments' codes
         by.requireDraftFor(draft.departmentCode());
         BasicCode basicCode = BasicCode.of(draft.basicCode());
-        ServiceItem item = items.findById(basicCode.value()).orElseThrow(() -> ApiException.badRequest(
+        ServiceItem item = items.findById(basicCode.value()).orElseThrow(() -> DomainException.invalid(
                 "UNKNOWN_ITEM", "service item " + basicCode + " is not in the catalog; define it first"));
         Department department = departments.findById(draft.departmentCode()).orElseThrow(() ->
-                ApiException.badRequest("UNKNOWN_DEPARTMENT", "department " + draft.departmentCode()
+                DomainException.invalid("UNKNOWN_DEPARTMENT", "department " + draft.departmentCode()
                         + " is not registered"));
         CatalogEntry entry = CatalogEntry.draft(basicCode, department.code(), department.region(),
                 draft.toContent(item), by, clock.instant());
         try {
             return entries.insert(entry);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("ENTRY_EXISTS", "entry " + entry.implementationCode()
+            throw DomainException.conflict("ENTRY_EXISTS", "entry " + entry.implementationCode()
                     + " already exists; edit its draft instead");
         }
     }
@@ -57,10 +57,10 @@ public class EntryService {
         CatalogEntry entry = load(code, expectedRevision);
         if (draft.basicCode() != null && !draft.basicCode().equals(entry.basicCode())
                 || draft.departmentCode() != null && !draft.departmentCode().equals(entry.departmentCode())) {
-            throw ApiException.badRequest("IDENTITY_MISMATCH", "basicCode and departmentCode of an entry cannot "
+            throw DomainException.invalid("IDENTITY_MISMATCH", "basicCode and departmentCode of an entry cannot "
                     + "change; they make up its code " + code);
         }
-        ServiceItem item = items.findById(entry.basicCode()).orElseThrow(() -> ApiException.badRequest(
+        ServiceItem item = items.findById(entry.basicCode()).orElseThrow(() -> DomainException.invalid(
                 "UNKNOWN_ITEM", "service item " + entry.basicCode() + " is no longer in the catalog"));
         entry.editDraft(draft.toContent(item), by, clock.instant());
         return entries.save(entry);
@@ -101,7 +101,7 @@ public class EntryService {
     public ImportOutcome importPublished(Editor by, EntryDraft draft) {
         BasicCode basicCode = BasicCode.of(draft.basicCode());
         Department department = departments.findById(draft.departmentCode()).orElseThrow(() ->
-                ApiException.badRequest("UNKNOWN_DEPARTMENT", "department " + draft.departmentCode()
+                DomainException.invalid("UNKNOWN_DEPARTMENT", "department " + draft.departmentCode()
                         + " is not registered"));
         String code = ImplementationCode.of(basicCode, department.region(), department.code());
         CatalogEntry entry = entries.findById(code).orElse(null);
@@ -113,7 +113,7 @@ public class EntryService {
         if (entry.status() == EntryStatus.SUSPENDED || entry.status() == EntryStatus.WITHDRAWN) {
             return ImportOutcome.UNCHANGED;
         }
-        ServiceItem item = items.findById(entry.basicCode()).orElseThrow(() -> ApiException.badRequest(
+        ServiceItem item = items.findById(entry.basicCode()).orElseThrow(() -> DomainException.invalid(
                 "UNKNOWN_ITEM", "service item " + entry.basicCode() + " is not in the catalog"));
         EntryContent wanted = draft.toContent(item);
         if (entry.published().map(v -> v.content().equals(wanted)).orElse(false) && entry.draftVersion() == null) {
@@ -127,9 +127,9 @@ public class EntryService {
     }
 
     private CatalogEntry load(String code, Long expectedRevision) {
-        CatalogEntry entry = entries.findById(code).orElseThrow(() -> ApiException.notFound("entry", code));
+        CatalogEntry entry = entries.findById(code).orElseThrow(() -> DomainException.notFound("entry", code));
         if (expectedRevision != null && !expectedRevision.equals(entry.version())) {
-            throw ApiException.conflict("CONCURRENT_UPDATE", "entry " + code + " was changed since you read it "
+            throw DomainException.conflict("CONCURRENT_UPDATE", "entry " + code + " was changed since you read it "
                     + "(your revision " + expectedRevision + ", now " + entry.version() + "); reload it and try again");
         }
         return entry;

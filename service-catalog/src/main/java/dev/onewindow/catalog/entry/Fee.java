@@ -2,6 +2,7 @@ package dev.onewindow.catalog.entry;
 
 import java.math.BigDecimal;
 
+import dev.onewindow.catalog.limits.Limits;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -11,8 +12,9 @@ import jakarta.validation.constraints.Size;
 /** Fee (收费): free, or an amount in yuan with the document that sets it. */
 public record Fee(
         @NotNull Boolean free,
-        @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal amount,
-        @Size(max = 500) String basis) {
+        @DecimalMin("0") @DecimalMax(Limits.FEE_MAX)
+        @Digits(integer = Limits.FEE_INTEGER_DIGITS, fraction = Limits.FEE_FRACTION_DIGITS) BigDecimal amount,
+        @Size(max = Limits.NOTE) String basis) {
 
     public static final Fee FREE = new Fee(true, BigDecimal.ZERO, null);
 

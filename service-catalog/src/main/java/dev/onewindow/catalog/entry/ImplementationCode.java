@@ -3,12 +3,12 @@ package dev.onewindow.catalog.entry;
 import java.util.regex.Pattern;
 
 import dev.onewindow.catalog.item.BasicCode;
+import dev.onewindow.catalog.limits.Codes;
 
 /** {@code implementationCode} = basic code + region code + department code, e.g. {@code XK00105000341300SCJGJ}. */
 public final class ImplementationCode {
 
-    public static final String REGEX = BasicCode.REGEX + Codes.REGION + Codes.DEPARTMENT;
-    private static final Pattern PATTERN = Pattern.compile(REGEX);
+    private static final Pattern PATTERN = Pattern.compile(Codes.IMPLEMENTATION);
 
     private ImplementationCode() {
     }

@@ -2,6 +2,8 @@ package dev.onewindow.catalog.entry;
 
 import java.util.List;
 
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,13 +17,13 @@ import jakarta.validation.constraints.Size;
  */
 public record Material(
         @NotBlank @Pattern(regexp = Codes.MATERIAL, message = "1-10 upper-case letters or digits") String code,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = Limits.MATERIAL_NAME) String name,
         @NotNull Boolean required,
-        @Size(max = 500) String condition,
-        @Min(0) @Max(99) Integer originals,
-        @Min(0) @Max(99) Integer copies,
-        @Size(max = 500) String formTemplate,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = Codes.LICENSE_TYPE) String> acceptedLicenseTypes) {
+        @Size(max = Limits.NOTE) String condition,
+        @Min(0) @Max(Limits.COPIES) Integer originals,
+        @Min(0) @Max(Limits.COPIES) Integer copies,
+        @Size(max = Limits.NOTE) String formTemplate,
+        @Size(max = Limits.LICENSE_TYPES) List<@NotNull @Pattern(regexp = Codes.LICENSE_TYPE) String> acceptedLicenseTypes) {
 
     public Material {
         originals = originals == null ? 0 : originals;

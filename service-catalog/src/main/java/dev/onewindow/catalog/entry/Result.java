@@ -1,5 +1,7 @@
 package dev.onewindow.catalog.entry;
 
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,7 +13,7 @@ import jakarta.validation.constraints.Size;
 public record Result(
         @NotNull ResultKind kind,
         @Pattern(regexp = Codes.LICENSE_TYPE) String licenseType,
-        @Size(max = 100) String name) {
+        @Size(max = Limits.RESULT_NAME) String name) {
 
     public static Result license(String licenseType, String name) {
         return new Result(ResultKind.LICENSE, licenseType, name);

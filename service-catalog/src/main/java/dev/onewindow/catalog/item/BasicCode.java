@@ -2,21 +2,21 @@ package dev.onewindow.catalog.item;
 
 import java.util.regex.Pattern;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.platform.domain.DomainException;
 
 /**
- * The code of a basic catalog item (DOMAIN.md §1): item type (2 letters) + 5-digit main item + 3-digit sub-item
+ * The code of a basic catalog item (docs/domain.md, section "service-catalog"): item type (2 letters) + 5-digit main item + 3-digit sub-item
  * ({@code 000} if none), e.g. {@code XK00105000}. Every other code in the catalog is built on it.
  */
 public record BasicCode(String value) {
 
-    /** Also used in request validation, so both paths accept exactly the same codes. */
-    public static final String REGEX = "(XK|QR|JF|JL|CJ|ZS|QT|GG)\\d{5}\\d{3}";
-    private static final Pattern PATTERN = Pattern.compile(REGEX);
+    /** The format request validation checks too ({@link Codes#BASIC}), so both accept exactly the same codes. */
+    private static final Pattern PATTERN = Pattern.compile(Codes.BASIC);
 
     public BasicCode {
         if (value == null || !PATTERN.matcher(value).matches()) {
-            throw ApiException.badRequest("INVALID_BASIC_CODE", "'" + abbreviate(value)
+            throw DomainException.invalid("INVALID_BASIC_CODE", "'" + abbreviate(value)
                     + "' is not a basic code: item type (XK, QR, JF, JL, CJ, ZS, QT or GG) + 5-digit main item"
                     + " + 3-digit sub-item, e.g. XK00105000");
         }

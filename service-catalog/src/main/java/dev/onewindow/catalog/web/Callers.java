@@ -2,7 +2,7 @@ package dev.onewindow.catalog.web;
 
 import java.util.Optional;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,7 +41,7 @@ public final class Callers {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("INVALID_IF_MATCH", "If-Match must carry the ETag of the entry, e.g. \"3\"");
+            throw DomainException.invalid("INVALID_IF_MATCH", "If-Match must carry the ETag of the entry, e.g. \"3\"");
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.onewindow.catalog.entry.EntryContent;
 import dev.onewindow.catalog.entry.EntryDraft;
 import dev.onewindow.catalog.entry.ResultKind;
 import dev.onewindow.catalog.entry.RuleType;
+import dev.onewindow.catalog.bundle.web.CreateBundleRequest;
 import dev.onewindow.catalog.entry.web.DraftEntryRequest;
 import dev.onewindow.catalog.item.BasicCode;
 import jakarta.validation.Validation;
@@ -20,21 +21,29 @@ import jakarta.validation.Validator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo catalog the local stack loads is valid and has what issue 5 asks of it — checked without starting it. */
+/**
+ * The demo catalog the local stack loads is valid and has what the local stack's demo needs (docs/domain.md, section
+ * "service-catalog") — checked without starting it.
+ */
 class DemoCatalogTest {
 
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
     private static DemoCatalog catalog;
+    private static JsonNode file;
 
     @BeforeAll
     static void read() throws Exception {
         try (InputStream in = DemoCatalogTest.class.getResourceAsStream("/demo/catalog.json")) {
-            catalog = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
-                    .readValue(in, DemoCatalog.class);
+            file = JSON.readTree(in);
         }
+        catalog = JSON.treeToValue(file, DemoCatalog.class);
     }
 
     @Test
@@ -42,13 +51,22 @@ class DemoCatalogTest {
         try (var factory = Validation.buildDefaultValidatorFactory()) {
             Validator validator = factory.getValidator();
             assertThat(validator.validate(catalog)).isEmpty();
+            // and literally the API's request validation: each entry and bundle read as an admin's request body
+            for (JsonNode entry : file.get("entries")) {
+                assertThat(validator.validate(JSON.treeToValue(entry, DraftEntryRequest.class))).as(entry.toString())
+                        .isEmpty();
+            }
+            for (JsonNode bundle : file.get("bundles")) {
+                assertThat(validator.validate(JSON.treeToValue(bundle, CreateBundleRequest.class)))
+                        .as(bundle.toString()).isEmpty();
+            }
         }
         Map<String, DemoCatalog.DemoItem> items = catalog.items().stream()
                 .collect(Collectors.toMap(DemoCatalog.DemoItem::basicCode, Function.identity()));
-        for (DraftEntryRequest entry : catalog.entries()) {
+        for (EntryDraft entry : catalog.entries()) {
             BasicCode.of(entry.basicCode());
             assertThat(items).as("item of " + entry.name()).containsKey(entry.basicCode());
-            content(entry.toDraft(), items.get(entry.basicCode())).check();
+            content(entry, items.get(entry.basicCode())).check();
         }
     }
 
@@ -57,7 +75,7 @@ class DemoCatalogTest {
         Map<String, String> regions = catalog.departments().stream()
                 .collect(Collectors.toMap(DemoCatalog.DemoDepartment::code, DemoCatalog.DemoDepartment::region));
         assertThat(catalog.entries()).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(catalog.entries().stream().map(DraftEntryRequest::departmentCode)
+        assertThat(catalog.entries().stream().map(EntryDraft::departmentCode)
                 .filter(d -> "341300".equals(regions.get(d))).distinct()).hasSizeGreaterThanOrEqualTo(5);
         assertThat(regions).containsEntry("SCJGJ", "341300").containsEntry("GAJ", "341300")
                 .containsEntry("WSJKW", "341300").containsEntry("RSJ", "341300").containsEntry("ZRZYJ", "341300")
@@ -69,7 +87,7 @@ class DemoCatalogTest {
 
     @Test
     void hasAnAutoApprovalEntryAnImmediateOneAndManyMentioningTheBusinessLicense() {
-        DraftEntryRequest auto = catalog.entries().stream()
+        EntryDraft auto = catalog.entries().stream()
                 .filter(e -> e.autoApproval() != null && e.autoApproval().isEnabled()).findFirst().orElseThrow();
         assertThat(auto.autoApproval().rules()).extracting(ApprovalRule::type)
                 .contains(RuleType.LICENSE_VALID, RuleType.FIELD_RANGE);
@@ -95,7 +113,7 @@ class DemoCatalogTest {
         Set<String> listed = catalog.licenseTypes().stream().map(DemoCatalog.LicenseType::code)
                 .collect(Collectors.toSet());
         Set<String> used = new HashSet<>();
-        for (DraftEntryRequest e : catalog.entries()) {
+        for (EntryDraft e : catalog.entries()) {
             e.materials().forEach(m -> used.addAll(m.acceptedLicenseTypes()));
             if (e.result().licenseType() != null) {
                 used.add(e.result().licenseType());

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 import dev.onewindow.catalog.item.BasicCode;
 import dev.onewindow.platform.events.OutboxEntry;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.ConflictException;
+import dev.onewindow.platform.domain.InvalidInputException;
+import dev.onewindow.platform.domain.NotAllowedException;
 import org.junit.jupiter.api.Test;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -118,7 +120,7 @@ class CatalogEntryTest {
     }
 
     @Test
-    void transitionsThatTheStateDoesNotAllowAre409() {
+    void transitionsThatTheStateDoesNotAllowAreConflicts() {
         CatalogEntry entry = aDraft(CATALOG_ADMIN);
         assertIllegal(() -> entry.suspend("x", CATALOG_ADMIN, T0), "DRAFT");
         assertIllegal(() -> entry.withdraw("x", CATALOG_ADMIN, T0), "DRAFT");
@@ -158,21 +160,22 @@ class CatalogEntryTest {
     void invalidContentIsRejectedBeforeAnythingChanges() {
         CatalogEntry entry = aDraft(CATALOG_ADMIN);
         assertThatThrownBy(() -> entry.editDraft(aContent().limits(5, 10).build(), CATALOG_ADMIN, T0))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.code()).isEqualTo("PROMISED_EXCEEDS_STATUTORY"));
         assertThat(entry.openDraft().orElseThrow().content()).isEqualTo(Contents.full());
     }
 
     private static void assertIllegal(ThrowingCallable call, String state) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status().value()).isEqualTo(409);
+        // a conflict: answered 409 by the platform's problem handler
+        assertThatThrownBy(call).isInstanceOfSatisfying(ConflictException.class, e -> {
             assertThat(e.code()).isEqualTo("ILLEGAL_STATE_TRANSITION");
             assertThat(e.properties()).containsEntry("currentState", state);
         });
     }
 
     private static void assertForbidden(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status().value()).isEqualTo(403));
+        // not allowed: answered 403 FORBIDDEN by the platform's problem handler
+        assertThatThrownBy(call).isInstanceOfSatisfying(NotAllowedException.class,
+                e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
     }
 }

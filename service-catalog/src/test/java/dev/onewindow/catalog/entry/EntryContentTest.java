@@ -3,14 +3,14 @@ package dev.onewindow.catalog.entry;
 import java.math.BigDecimal;
 import java.util.List;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import static dev.onewindow.catalog.entry.Contents.aContent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The rules of DOMAIN.md §1 that span fields of an entry. */
+/** The rules that span fields of an entry (docs/domain.md, section "service-catalog"). */
 class EntryContentTest {
 
     @Test
@@ -89,13 +89,13 @@ class EntryContentTest {
     void theProblemListsEveryBrokenRule() {
         Material a = new Material("M01", "申请书", true, null, 1, 0, null, List.of());
         assertThatThrownBy(() -> aContent().materials(a, a).online(4, 2).build().check())
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat((List<?>) e.properties().get("problems"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat((List<?>) e.properties().get("problems"))
                         .hasSize(2));
     }
 
     private static void assertRejected(EntryContent content, String code) {
-        assertThatThrownBy(content::check).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status().value()).isEqualTo(400);
+        // invalid input: answered 400 by the platform's problem handler
+        assertThatThrownBy(content::check).isInstanceOfSatisfying(InvalidInputException.class, e -> {
             assertThat(e.code()).isEqualTo(code);
         });
     }

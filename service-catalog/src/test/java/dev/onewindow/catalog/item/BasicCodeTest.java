@@ -1,6 +1,6 @@
 package dev.onewindow.catalog.item;
 
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -23,10 +23,10 @@ class BasicCodeTest {
     @NullSource
     @ValueSource(strings = {"", "XK0010500", "XK001050000", "XX00105000", "xk00105000", "XK0010500A", "XK-0105000",
             " XK00105000", "XK00105000 ", "ＸＫ00105000", "XK００105000"})
-    void rejectsAnythingElseWith400(String code) {
+    void rejectsAnythingElseAsInvalidInput(String code) {
         assertThat(BasicCode.isValid(code)).isFalse();
-        assertThatThrownBy(() -> BasicCode.of(code)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status().value()).isEqualTo(400);
+        // invalid input: answered 400 by the platform's problem handler
+        assertThatThrownBy(() -> BasicCode.of(code)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
             assertThat(e.code()).isEqualTo("INVALID_BASIC_CODE");
         });
     }

@@ -1,22 +1,24 @@
 package dev.onewindow.catalog.bundle.web;
 
-import java.util.List;
-
 import dev.onewindow.catalog.bundle.Bundle;
-import dev.onewindow.catalog.bundle.BundleMember;
 import dev.onewindow.catalog.bundle.BundleRepository;
 import dev.onewindow.catalog.bundle.BundleService;
 import dev.onewindow.catalog.bundle.BundleStatus;
-import dev.onewindow.catalog.bundle.MergedMaterial;
-import dev.onewindow.catalog.entry.ImplementationCode;
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.web.ApiBounds;
 import dev.onewindow.catalog.web.Callers;
 import dev.onewindow.catalog.web.PageResponse;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Bundles (一件事): published ones are public; catalog admins put them together and publish them. */
 @RestController
 @RequestMapping("/api/v1/catalog/bundles")
+@Tag(name = "Bundles", description = """
+        Bundled services (一件事, e.g. 出生一件事): several entries applied for with one submission, led by one \
+        department, with one merged material list. Published bundles are public; catalog admins put them together \
+        and publish them.""")
 class BundleController {
 
     private final BundleService service;
@@ -45,35 +51,28 @@ class BundleController {
         this.bundles = bundles;
     }
 
-    record BundleResponse(String code, String name, String description, String leadDepartment, String region,
-            BundleStatus status, List<BundleMember> members, List<MergedMaterial> materials,
-            java.time.Instant publishedAt) {
-        static BundleResponse of(Bundle b) {
-            // a draft has no pinned versions yet: list its members with version 0
-            List<BundleMember> members = b.status() == BundleStatus.PUBLISHED ? b.members()
-                    : b.memberCodes().stream().map(c -> new BundleMember(c, 0, ImplementationCode.departmentOf(c),
-                            null)).toList();
-            return new BundleResponse(b.code(), b.name(), b.description(), b.leadDepartment(), b.regionCode(),
-                    b.status(), members, b.materials(), b.publishedAt());
-        }
-    }
-
+    @Operation(summary = "List the published bundles", description = "In code order.")
     @GetMapping
-    PageResponse<BundleResponse> list(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    PageResponse<BundleResponse> list(@RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.PAGE_MAX) int page,
+            @RequestParam(defaultValue = ApiBounds.PAGE_SIZE_DEFAULT) @Min(1) @Max(ApiBounds.PAGE_SIZE_MAX) int size) {
         return PageResponse.of(bundles.findByStatus(BundleStatus.PUBLISHED, PageRequest.of(page, size,
                 Sort.by("code"))), BundleResponse::of);
     }
 
-    /** A published bundle; drafts only for catalog admins (404 for everyone else). */
+    @Operation(summary = "Read a bundle",
+            description = "A published bundle; drafts only for catalog admins (404 for everyone else).")
     @GetMapping("/{code}")
-    ResponseEntity<BundleResponse> get(@PathVariable String code) {
+    ResponseEntity<BundleResponse> get(@PathVariable @Parameter(description = "Bundle code")
+            @Size(max = Codes.BUNDLE_MAX) @Pattern(regexp = Codes.BUNDLE) String code) {
         boolean admin = Callers.optional().map(c -> c.hasRole(Roles.CATALOG_ADMIN)).orElse(false);
         Bundle bundle = bundles.findById(code).filter(b -> admin || b.status() == BundleStatus.PUBLISHED)
-                .orElseThrow(() -> ApiException.notFound("bundle", code));
+                .orElseThrow(() -> DomainException.notFound("bundle", code));
         return respond(HttpStatus.OK, bundle);
     }
 
+    @Operation(summary = "Create a bundle in draft",
+            description = "400 `LEAD_NOT_A_MEMBER` when the lead department implements none of the members, "
+                    + "`DUPLICATE_MEMBER` when an entry is listed twice; 409 `BUNDLE_EXISTS` for a code in use.")
     @PostMapping
     @PreAuthorize("hasRole('catalog-admin')")
     ResponseEntity<BundleResponse> create(@Valid @RequestBody CreateBundleRequest request, Caller caller) {
@@ -81,11 +80,17 @@ class BundleController {
                 request.leadDepartment(), request.members(), caller.username()));
     }
 
-    /** Pins the members' current published versions and merges their materials; publishing again re-pins. */
+    @Operation(summary = "Publish a bundle",
+            description = "Pins each member's current published version and merges their materials (409 "
+                    + "`MEMBER_NOT_PUBLISHED`, naming the `members`, when one has none). Publishing again re-pins; "
+                    + "a member's revision re-pins by itself.")
     @PostMapping("/{code}/publish")
     @PreAuthorize("hasRole('catalog-admin')")
-    ResponseEntity<BundleResponse> publish(@PathVariable String code,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<BundleResponse> publish(@PathVariable @Parameter(description = "Bundle code")
+            @Size(max = Codes.BUNDLE_MAX) @Pattern(regexp = Codes.BUNDLE) String code,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(description = "The `ETag` of the revision the change is based on (optional)")
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch) {
         return respond(HttpStatus.OK, service.publish(code, Callers.ifMatch(ifMatch)));
     }
 

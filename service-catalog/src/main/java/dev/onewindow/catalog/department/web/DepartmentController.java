@@ -4,13 +4,23 @@ import java.util.List;
 
 import dev.onewindow.catalog.department.Department;
 import dev.onewindow.catalog.department.DepartmentRepository;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Departments: public reads; only a catalog admin registers one. */
 @RestController
 @RequestMapping("/api/v1/catalog/departments")
+@Tag(name = "Departments", description = "Government departments (部门): the master data every service refers to by "
+        + "department code. Public; catalog admins register them.")
 class DepartmentController {
 
     private final DepartmentRepository departments;
@@ -34,41 +46,57 @@ class DepartmentController {
     }
 
     record RegisterDepartmentRequest(
-            @NotBlank @Pattern(regexp = "[A-Z0-9]{2,20}", message = "2-20 upper-case letters or digits") String code,
-            @NotBlank @Size(max = 100) String name,
-            @NotBlank @Pattern(regexp = "\\d{6}", message = "a 6-digit region code") String region) {
+            @NotBlank @Size(max = Codes.DEPARTMENT_MAX)
+            @Pattern(regexp = Codes.DEPARTMENT, message = "2-20 upper-case letters or digits") String code,
+            @NotBlank @Size(max = Limits.SHORT_NAME) String name,
+            @NotBlank @Size(max = Codes.REGION_LENGTH)
+            @Pattern(regexp = Codes.REGION, message = "a 6-digit region code") String region) {
     }
 
-    record DepartmentResponse(String code, String name, String region) {
+    @Schema(description = "A department and the region it serves.")
+    record DepartmentResponse(
+            @Schema(maxLength = Codes.DEPARTMENT_MAX, pattern = Codes.DEPARTMENT) String code,
+            @Schema(maxLength = Limits.SHORT_NAME) String name,
+            @Schema(maxLength = Codes.REGION_LENGTH, pattern = Codes.REGION) String region) {
         static DepartmentResponse of(Department department) {
             return new DepartmentResponse(department.code(), department.name(), department.region());
         }
     }
 
-    /** Anyone may list departments, optionally of one region. */
+    @Operation(summary = "List departments",
+            description = "In code order, optionally of one region; at most " + Limits.DEPARTMENTS + ".")
+    @ApiResponse(responseCode = "200", description = "The departments", content = @Content(
+            mediaType = "application/json", array = @ArraySchema(maxItems = Limits.DEPARTMENTS,
+                    schema = @Schema(implementation = DepartmentResponse.class))))
     @GetMapping
-    List<DepartmentResponse> list(@RequestParam(required = false) @Pattern(regexp = "\\d{6}") String region) {
-        List<Department> found = region == null ? departments.findAllByOrderByCode()
-                : departments.findByRegionOrderByCode(region);
+    List<DepartmentResponse> list(@RequestParam(required = false) @Parameter(description = "Only this region's")
+            @Size(max = Codes.REGION_LENGTH) @Pattern(regexp = Codes.REGION) String region) {
+        Limit limit = Limit.of(Limits.DEPARTMENTS);
+        List<Department> found = region == null ? departments.findAllByOrderByCode(limit)
+                : departments.findByRegionOrderByCode(region, limit);
         return found.stream().map(DepartmentResponse::of).toList();
     }
 
-    /** The calling staff member's own department (from the token's {@code dept} claim). */
+    @Operation(summary = "Read the caller's own department",
+            description = "The department of the token's `dept` claim (staff); 404 for a caller without one.")
     @GetMapping("/mine")
     DepartmentResponse mine(Caller caller) {
         if (caller.dept() == null) {
-            throw ApiException.notFound("department of", caller.username());
+            throw DomainException.notFound("department of", caller.username());
         }
         return departments.findById(caller.dept()).map(DepartmentResponse::of)
-                .orElseThrow(() -> ApiException.notFound("department", caller.dept()));
+                .orElseThrow(() -> DomainException.notFound("department", caller.dept()));
     }
 
+    @Operation(summary = "Read a department")
     @GetMapping("/{code}")
-    DepartmentResponse get(@PathVariable String code) {
+    DepartmentResponse get(@PathVariable @Parameter(description = "Department code")
+            @Size(max = Codes.DEPARTMENT_MAX) @Pattern(regexp = Codes.DEPARTMENT) String code) {
         return departments.findById(code).map(DepartmentResponse::of)
-                .orElseThrow(() -> ApiException.notFound("department", code));
+                .orElseThrow(() -> DomainException.notFound("department", code));
     }
 
+    @Operation(summary = "Register a department", description = "409 `DEPARTMENT_EXISTS` for a code in use.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('catalog-admin')")
@@ -77,7 +105,7 @@ class DepartmentController {
             return DepartmentResponse.of(departments.insert(new Department(request.code(), request.name(),
                     request.region())));
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("DEPARTMENT_EXISTS", "department " + request.code() + " already exists");
+            throw DomainException.conflict("DEPARTMENT_EXISTS", "department " + request.code() + " already exists");
         }
     }
 }

@@ -2,15 +2,17 @@ package dev.onewindow.catalog.entry.web;
 
 import java.util.List;
 
-import dev.onewindow.catalog.entry.AutoApproval;
-import dev.onewindow.catalog.entry.Codes;
 import dev.onewindow.catalog.entry.EntryDraft;
-import dev.onewindow.catalog.entry.Fee;
-import dev.onewindow.catalog.entry.Material;
-import dev.onewindow.catalog.entry.ProcessStep;
-import dev.onewindow.catalog.entry.Result;
+import dev.onewindow.catalog.entry.web.EntryParts.AutoApproval;
+import dev.onewindow.catalog.entry.web.EntryParts.Fee;
+import dev.onewindow.catalog.entry.web.EntryParts.Material;
+import dev.onewindow.catalog.entry.web.EntryParts.ProcessStep;
+import dev.onewindow.catalog.entry.web.EntryParts.Result;
 import dev.onewindow.catalog.item.ApplicantType;
-import dev.onewindow.catalog.item.BasicCode;
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,33 +24,40 @@ import jakarta.validation.constraints.Size;
 /**
  * The body of drafting an entry version (POST to create, PUT to edit the draft). Its fields are those of
  * {@code EntryResponse} that an editor sets; {@code basicCode} and {@code departmentCode} are required to create and
- * must be left out or unchanged when editing. Also the shape of each entry in the demo data.
+ * must be left out or unchanged when editing. The demo data has the same shape ({@link EntryDraft}, same limits).
  */
+@Schema(description = "An entry version as an editor drafts it. `basicCode` and `departmentCode` are required to "
+        + "create the entry and must be left out or unchanged when editing; `applicantTypes` and `topics` left out "
+        + "default to the service item's.")
 public record DraftEntryRequest(
-        @Pattern(regexp = BasicCode.REGEX,
+        @Size(max = Codes.BASIC_LENGTH) @Pattern(regexp = Codes.BASIC,
                 message = "item type (XK, QR, JF, JL, CJ, ZS, QT or GG) + 5-digit main item + 3-digit sub-item")
         String basicCode,
+        @Size(max = Codes.DEPARTMENT_MAX)
         @Pattern(regexp = Codes.DEPARTMENT, message = "2-20 upper-case letters or digits") String departmentCode,
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 4000) String description,
-        @Size(max = 4000) String acceptanceConditions,
-        @Size(max = 2) List<@NotNull ApplicantType> applicantTypes,
-        @Size(max = 20) List<@NotBlank @Size(max = 20) String> topics,
-        @NotNull @Size(max = 100) List<@NotNull @Valid Material> materials,
-        @NotNull @Min(0) @Max(730) Integer statutoryLimitDays,
-        @NotNull @Min(0) @Max(730) Integer promisedLimitDays,
+        @NotBlank @Size(max = Limits.NAME) String name,
+        @Size(max = Limits.TEXT) String description,
+        @Size(max = Limits.TEXT) String acceptanceConditions,
+        @Size(max = Limits.APPLICANT_TYPES) List<@NotNull ApplicantType> applicantTypes,
+        @Size(max = Limits.TOPICS) @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
+        List<@NotBlank @Size(max = Limits.TOPIC) String> topics,
+        @NotNull @Size(max = Limits.MATERIALS) List<@NotNull @Valid Material> materials,
+        @NotNull @Min(0) @Max(Limits.LIMIT_DAYS) Integer statutoryLimitDays,
+        @NotNull @Min(0) @Max(Limits.LIMIT_DAYS) Integer promisedLimitDays,
         @Valid Fee fee,
-        @NotNull @Min(1) @Max(4) Integer onlineDepth,
-        @NotNull @Min(0) @Max(2) Integer visits,
+        @NotNull @Min(Limits.ONLINE_DEPTH_MIN) @Max(Limits.ONLINE_DEPTH_MAX) Integer onlineDepth,
+        @NotNull @Min(0) @Max(Limits.VISITS) Integer visits,
         Boolean crossProvince,
         Boolean proactive,
         @Valid AutoApproval autoApproval,
         @NotNull @Valid Result result,
-        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid ProcessStep> steps) {
+        @NotNull @Size(min = 1, max = Limits.STEPS) List<@NotNull @Valid ProcessStep> steps) {
 
     public EntryDraft toDraft() {
         return new EntryDraft(basicCode, departmentCode, name, description, acceptanceConditions, applicantTypes,
-                topics, materials, statutoryLimitDays, promisedLimitDays, fee, onlineDepth, visits,
-                Boolean.TRUE.equals(crossProvince), Boolean.TRUE.equals(proactive), autoApproval, result, steps);
+                topics, materials.stream().map(Material::toDomain).toList(), statutoryLimitDays,
+                promisedLimitDays, fee == null ? null : fee.toDomain(), onlineDepth, visits, crossProvince,
+                proactive, autoApproval == null ? null : autoApproval.toDomain(), result.toDomain(),
+                steps.stream().map(ProcessStep::toDomain).toList());
     }
 }

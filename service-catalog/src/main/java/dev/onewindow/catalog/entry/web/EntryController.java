@@ -4,20 +4,26 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.onewindow.catalog.entry.CatalogEntry;
-import dev.onewindow.catalog.entry.Codes;
-import dev.onewindow.catalog.entry.Editor;
 import dev.onewindow.catalog.entry.EntryReads;
 import dev.onewindow.catalog.entry.EntryService;
 import dev.onewindow.catalog.entry.EntryStatus;
 import dev.onewindow.catalog.entry.EntryVersion;
 import dev.onewindow.catalog.entry.VersionStatus;
 import dev.onewindow.catalog.entry.Viewer;
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
+import dev.onewindow.catalog.web.ApiBounds;
 import dev.onewindow.catalog.web.Callers;
 import dev.onewindow.catalog.web.PageResponse;
-import dev.onewindow.platform.problem.ApiException;
-import dev.onewindow.platform.problem.FieldViolation;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.domain.FieldViolation;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,9 +52,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/catalog/entries")
+@Tag(name = "Entries", description = """
+        Implementation list entries (实施清单): one service item as one department implements it in one region, with \
+        all its versions. Published versions are public; staff draft, and catalog admins publish, suspend, resume and \
+        withdraw. Writes answer the entry's revision as `ETag`; send it back as `If-Match` and the write fails with \
+        409 `CONCURRENT_UPDATE` if someone changed the entry in between.""")
 class EntryController {
 
     private static final String EDITORS = "hasAnyRole('catalog-admin', 'dept-admin')";
+    private static final String IF_MATCH = "The `ETag` of the revision the change is based on (optional)";
 
     private final EntryService service;
     private final EntryReads reads;
@@ -58,17 +70,33 @@ class EntryController {
         this.reads = reads;
     }
 
-    record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
+    record ReasonRequest(@NotBlank @Size(max = Limits.NOTE) String reason) {
     }
 
-    record VersionSummary(int version, VersionStatus status, Instant publishedAt, Instant updatedAt) {
+    @Schema(description = "One version of an entry, without its content.")
+    record VersionSummary(
+            @Schema(minimum = "1", maximum = "" + Limits.VERSIONS) int version,
+            VersionStatus status,
+            @Schema(maxLength = ApiBounds.INSTANT, description = "null for a draft") Instant publishedAt,
+            @Schema(maxLength = ApiBounds.INSTANT) Instant updatedAt) {
         static VersionSummary of(EntryVersion v) {
             return new VersionSummary(v.version(), v.status(), v.publishedAt(), v.updatedAt());
         }
     }
 
-    record EntrySummary(String implementationCode, String name, String departmentCode, String region,
-            EntryStatus status, Integer currentVersion, Integer draftVersion, Long revision) {
+    @Schema(description = "An entry in a staff list: its latest version's name, its status and its revision.")
+    record EntrySummary(
+            @Schema(maxLength = Codes.IMPLEMENTATION_MAX, pattern = Codes.IMPLEMENTATION) String implementationCode,
+            @Schema(maxLength = Limits.NAME) String name,
+            @Schema(maxLength = Codes.DEPARTMENT_MAX, pattern = Codes.DEPARTMENT) String departmentCode,
+            @Schema(maxLength = Codes.REGION_LENGTH, pattern = Codes.REGION) String region,
+            EntryStatus status,
+            @Schema(minimum = "1", maximum = "" + Limits.VERSIONS, description = "null before the first publication")
+            Integer currentVersion,
+            @Schema(minimum = "1", maximum = "" + Limits.VERSIONS, description = "null when nothing is in draft")
+            Integer draftVersion,
+            @Schema(minimum = "0", maximum = ApiBounds.LONG_MAX, description = "The revision (ETag) of the entry")
+            Long revision) {
         static EntrySummary of(CatalogEntry e) {
             EntryVersion latest = e.versions().get(e.versions().size() - 1);
             return new EntrySummary(e.implementationCode(), latest.content().name(), e.departmentCode(),
@@ -76,115 +104,179 @@ class EntryController {
         }
     }
 
-    record VersionsResponse(String implementationCode, EntryStatus status, Integer currentVersion,
-            List<VersionSummary> versions) {
+    @Schema(description = "The versions of an entry the caller may see, oldest first.")
+    record VersionsResponse(
+            @Schema(maxLength = Codes.IMPLEMENTATION_MAX, pattern = Codes.IMPLEMENTATION) String implementationCode,
+            EntryStatus status,
+            @Schema(minimum = "1", maximum = "" + Limits.VERSIONS, description = "null before the first publication")
+            Integer currentVersion,
+            @ArraySchema(maxItems = Limits.VERSIONS) List<VersionSummary> versions) {
     }
 
-    /** The current published version (404 if there is none). */
+    @Operation(summary = "Read the current published version of an entry",
+            description = "404 when the entry has none (never published, suspended or withdrawn).")
     @GetMapping("/{code}")
-    EntryResponse current(@PathVariable String code) {
-        return reads.current(code).map(EntryResponse::of).orElseThrow(() -> ApiException.notFound("entry", code));
+    EntryResponse current(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code) {
+        return reads.current(code).map(EntryResponse::of).orElseThrow(() -> DomainException.notFound("entry", code));
     }
 
-    /** A numbered version, whatever its status now; drafts only for staff of the department and catalog admins. */
+    @Operation(summary = "Read one version of an entry by its number",
+            description = "Whatever its status now, so a case is judged under the version it was submitted with. "
+                    + "Versions that were never published (drafts) only for staff of the entry's department, catalog "
+                    + "admins and auditors; 404 for everyone else.")
     @GetMapping("/{code}/versions/{version}")
-    EntryResponse version(@PathVariable String code, @PathVariable @Min(1) @Max(100_000) int version) {
-        return reads.version(code, version, viewer()).map(EntryResponse::of)
-                .orElseThrow(() -> ApiException.notFound("entry version", code + "/" + version));
+    EntryResponse version(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            @PathVariable @Min(1) @Max(Limits.VERSIONS) int version) {
+        return reads.version(code, version, EntryCallers.viewer()).map(EntryResponse::of)
+                .orElseThrow(() -> DomainException.notFound("entry version", code + "/" + version));
     }
 
+    @Operation(summary = "List the versions of an entry",
+            description = "Anonymous callers see the versions that were published; staff of the entry's department, "
+                    + "catalog admins and auditors also the drafts.")
     @GetMapping("/{code}/versions")
-    VersionsResponse versions(@PathVariable String code) {
-        Viewer viewer = viewer();
-        CatalogEntry entry = reads.entry(code, viewer).orElseThrow(() -> ApiException.notFound("entry", code));
+    VersionsResponse versions(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code) {
+        Viewer viewer = EntryCallers.viewer();
+        CatalogEntry entry = reads.entry(code, viewer).orElseThrow(() -> DomainException.notFound("entry", code));
         List<VersionSummary> visible = entry.versions().stream()
                 .filter(v -> v.publiclyReadable() || viewer.maySeeDraftsOf(entry.departmentCode()))
                 .map(VersionSummary::of).toList();
         return new VersionsResponse(code, entry.status(), entry.currentVersion(), visible);
     }
 
-    /** Staff list of entries: catalog admins and auditors see every department, other staff their own. */
+    @Operation(summary = "List entries (staff)",
+            description = "For staff (a token with a `dept` claim): their own department's entries; catalog admins and "
+                    + "auditors list every department's. Any status, in implementation-code order.")
     @GetMapping
-    PageResponse<EntrySummary> list(@RequestParam(required = false) @Pattern(regexp = Codes.DEPARTMENT) String department,
+    PageResponse<EntrySummary> list(
+            @RequestParam(required = false) @Parameter(description = "Only this department's entries")
+            @Size(max = Codes.DEPARTMENT_MAX) @Pattern(regexp = Codes.DEPARTMENT) String department,
             @RequestParam(required = false) EntryStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.PAGE_MAX) int page,
+            @RequestParam(defaultValue = ApiBounds.PAGE_SIZE_DEFAULT) @Min(1) @Max(ApiBounds.PAGE_SIZE_MAX) int size,
+            Caller caller) {
         String scope = department;
         if (!caller.hasAnyRole(Roles.CATALOG_ADMIN, Roles.AUDITOR)) {
             if (caller.dept() == null) {
-                throw ApiException.forbidden("only staff list entries");
+                throw DomainException.notAllowed("only staff list entries");
             }
             if (department != null && !caller.inDepartment(department)) {
-                throw ApiException.forbidden("staff list the entries of their own department only");
+                throw DomainException.notAllowed("staff list the entries of their own department only");
             }
             scope = caller.dept();
         }
         return PageResponse.of(reads.list(scope, status, page, size), EntrySummary::of);
     }
 
-    /** The open draft, for editors: its ETag is what a following PUT sends as If-Match. */
+    @Operation(summary = "Read the open draft of an entry",
+            description = "For staff of the entry's department, catalog admins and auditors (404 for anyone else, and "
+                    + "when nothing is in draft). Its `ETag` is what a following edit sends as `If-Match`.")
     @GetMapping("/{code}/draft")
-    ResponseEntity<EntryResponse> draft(@PathVariable String code, Caller caller) {
-        CatalogEntry entry = reads.entry(code, viewer(caller))
-                .filter(e -> viewer(caller).maySeeDraftsOf(e.departmentCode()))
-                .orElseThrow(() -> ApiException.notFound("entry", code));
-        EntryVersion draft = entry.openDraft().orElseThrow(() -> ApiException.notFound("draft of entry", code));
+    ResponseEntity<EntryResponse> draft(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            Caller caller) {
+        Viewer viewer = EntryCallers.viewer(caller);
+        CatalogEntry entry = reads.entry(code, viewer).filter(e -> viewer.maySeeDraftsOf(e.departmentCode()))
+                .orElseThrow(() -> DomainException.notFound("entry", code));
+        EntryVersion draft = entry.openDraft().orElseThrow(() -> DomainException.notFound("draft of entry", code));
         return withRevision(HttpStatus.OK, entry, draft);
     }
 
+    @Operation(summary = "Create an entry with its first version in draft",
+            description = "Catalog admins draft for every department, department admins for their own only (403 "
+                    + "otherwise). The entry's code is basic code + region + department code. 409 `ENTRY_EXISTS` "
+                    + "when it exists: edit its draft instead.")
     @PostMapping
     @PreAuthorize(EDITORS)
     ResponseEntity<EntryResponse> create(@Valid @RequestBody DraftEntryRequest request, Caller caller) {
         if (request.basicCode() == null || request.departmentCode() == null) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "basicCode and departmentCode are required")
+            throw DomainException.invalid("VALIDATION_FAILED", "basicCode and departmentCode are required")
                     .with("errors", List.of(new FieldViolation(request.basicCode() == null ? "basicCode"
                             : "departmentCode", "NOT_NULL", "must not be null")));
         }
-        CatalogEntry entry = service.create(editor(caller), request.toDraft());
+        CatalogEntry entry = service.create(EntryCallers.editor(caller), request.toDraft());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/v1/catalog/entries/" + entry.implementationCode() + "/draft")
                 .header(HttpHeaders.ETAG, Callers.etag(entry.version()))
                 .body(EntryResponse.of(entry, entry.openDraft().orElseThrow()));
     }
 
-    /** Edits the open draft, or starts the next version (a revision) when the entry has none. */
+    @Operation(summary = "Edit the draft of an entry, or start its next version",
+            description = "Changes the open draft; when the entry has none, starts the next version as a draft (a "
+                    + "revision: the published version stays current until the draft is published). Department "
+                    + "admins edit their own department's entries only (403 otherwise).")
     @PutMapping("/{code}/draft")
     @PreAuthorize(EDITORS)
-    ResponseEntity<EntryResponse> saveDraft(@PathVariable String code, @Valid @RequestBody DraftEntryRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-        CatalogEntry entry = service.saveDraft(editor(caller), code, request.toDraft(), Callers.ifMatch(ifMatch));
+    ResponseEntity<EntryResponse> saveDraft(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            @Valid @RequestBody DraftEntryRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        CatalogEntry entry = service.saveDraft(EntryCallers.editor(caller), code, request.toDraft(),
+                Callers.ifMatch(ifMatch));
         return withRevision(HttpStatus.OK, entry, entry.openDraft().orElseThrow());
     }
 
+    @Operation(summary = "Publish the draft of an entry",
+            description = "The draft becomes the current version (`item.published` the first time, `item.revised` "
+                    + "after); the version it replaces is superseded and stays readable by its number.")
     @PostMapping("/{code}/publish")
     @PreAuthorize("hasRole('catalog-admin')")
-    ResponseEntity<EntryResponse> publish(@PathVariable String code,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-        CatalogEntry entry = service.publish(editor(caller), code, Callers.ifMatch(ifMatch));
+    ResponseEntity<EntryResponse> publish(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        CatalogEntry entry = service.publish(EntryCallers.editor(caller), code, Callers.ifMatch(ifMatch));
         return withRevision(HttpStatus.OK, entry, entry.published().orElseThrow());
     }
 
+    @Operation(summary = "Suspend a published entry",
+            description = "It accepts no applications (暂停) until resumed or revised: unlisted, its versions stay "
+                    + "readable by number.")
     @PostMapping("/{code}/suspend")
     @PreAuthorize("hasRole('catalog-admin')")
-    ResponseEntity<EntryResponse> suspend(@PathVariable String code, @Valid @RequestBody ReasonRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-        CatalogEntry entry = service.suspend(editor(caller), code, request.reason(), Callers.ifMatch(ifMatch));
+    ResponseEntity<EntryResponse> suspend(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            @Valid @RequestBody ReasonRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        CatalogEntry entry = service.suspend(EntryCallers.editor(caller), code, request.reason(),
+                Callers.ifMatch(ifMatch));
         return withRevision(HttpStatus.OK, entry, entry.version(entry.currentVersion()).orElseThrow());
     }
 
+    @Operation(summary = "Resume a suspended entry", description = "Its version is listed again (`item.published` "
+            + "with `resumed`).")
     @PostMapping("/{code}/resume")
     @PreAuthorize("hasRole('catalog-admin')")
-    ResponseEntity<EntryResponse> resume(@PathVariable String code,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-        CatalogEntry entry = service.resume(editor(caller), code, Callers.ifMatch(ifMatch));
+    ResponseEntity<EntryResponse> resume(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        CatalogEntry entry = service.resume(EntryCallers.editor(caller), code, Callers.ifMatch(ifMatch));
         return withRevision(HttpStatus.OK, entry, entry.published().orElseThrow());
     }
 
+    @Operation(summary = "Withdraw an entry for good",
+            description = "Cancelled (取消): nothing more can happen to it. Its published versions stay readable by "
+                    + "number for the cases under them.")
     @PostMapping("/{code}/withdraw")
     @PreAuthorize("hasRole('catalog-admin')")
-    ResponseEntity<EntryResponse> withdraw(@PathVariable String code, @Valid @RequestBody ReasonRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-        CatalogEntry entry = service.withdraw(editor(caller), code, request.reason(), Callers.ifMatch(ifMatch));
+    ResponseEntity<EntryResponse> withdraw(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            @Valid @RequestBody ReasonRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        CatalogEntry entry = service.withdraw(EntryCallers.editor(caller), code, request.reason(),
+                Callers.ifMatch(ifMatch));
         return withRevision(HttpStatus.OK, entry, entry.version(entry.currentVersion()).orElseThrow());
     }
 
@@ -192,18 +284,5 @@ class EntryController {
             EntryVersion version) {
         return ResponseEntity.status(status).header(HttpHeaders.ETAG, Callers.etag(entry.version()))
                 .body(EntryResponse.of(entry, version));
-    }
-
-    static Editor editor(Caller caller) {
-        return new Editor(caller.username(), caller.hasRole(Roles.CATALOG_ADMIN), caller.hasRole(Roles.DEPT_ADMIN),
-                caller.dept());
-    }
-
-    private static Viewer viewer() {
-        return Callers.optional().map(EntryController::viewer).orElse(Viewer.ANONYMOUS);
-    }
-
-    private static Viewer viewer(Caller caller) {
-        return new Viewer(caller.hasAnyRole(Roles.CATALOG_ADMIN, Roles.AUDITOR), caller.dept());
     }
 }

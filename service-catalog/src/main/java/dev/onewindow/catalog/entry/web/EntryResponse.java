@@ -3,48 +3,56 @@ package dev.onewindow.catalog.entry.web;
 import java.time.Instant;
 import java.util.List;
 
-import dev.onewindow.catalog.entry.AutoApproval;
 import dev.onewindow.catalog.entry.CatalogEntry;
 import dev.onewindow.catalog.entry.EntryContent;
 import dev.onewindow.catalog.entry.EntryVersion;
 import dev.onewindow.catalog.entry.EntryView;
-import dev.onewindow.catalog.entry.Fee;
-import dev.onewindow.catalog.entry.Material;
-import dev.onewindow.catalog.entry.ProcessStep;
-import dev.onewindow.catalog.entry.Result;
 import dev.onewindow.catalog.entry.VersionStatus;
+import dev.onewindow.catalog.entry.web.EntryParts.AutoApproval;
+import dev.onewindow.catalog.entry.web.EntryParts.Fee;
+import dev.onewindow.catalog.entry.web.EntryParts.Material;
+import dev.onewindow.catalog.entry.web.EntryParts.ProcessStep;
+import dev.onewindow.catalog.entry.web.EntryParts.Result;
 import dev.onewindow.catalog.item.ApplicantType;
 import dev.onewindow.catalog.item.ItemType;
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
+import dev.onewindow.catalog.web.ApiBounds;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One version of an entry: the {@code EntryResponse} of docs/service-contracts.md (other services read it through
  * Feign); the fields after {@code fee} are additions. {@code status} is this version's status.
  */
+@Schema(description = "One version of an implementation list entry (实施清单). `status` is this version's own status; "
+        + "`immediate` (即办件) means `promisedLimitDays` is 0.")
 public record EntryResponse(
-        String implementationCode,
-        int version,
+        @Schema(maxLength = Codes.IMPLEMENTATION_MAX, pattern = Codes.IMPLEMENTATION) String implementationCode,
+        @Schema(minimum = "1", maximum = "" + Limits.VERSIONS) int version,
         VersionStatus status,
-        String basicCode,
+        @Schema(maxLength = Codes.BASIC_LENGTH, pattern = Codes.BASIC) String basicCode,
         ItemType itemType,
-        String name,
-        String departmentCode,
-        String region,
-        List<ApplicantType> applicantTypes,
-        List<Material> materials,
-        int statutoryLimitDays,
-        int promisedLimitDays,
-        int onlineDepth,
-        int visits,
+        @Schema(maxLength = Limits.NAME) String name,
+        @Schema(maxLength = Codes.DEPARTMENT_MAX, pattern = Codes.DEPARTMENT) String departmentCode,
+        @Schema(maxLength = Codes.REGION_LENGTH, pattern = Codes.REGION) String region,
+        @ArraySchema(maxItems = Limits.APPLICANT_TYPES) List<ApplicantType> applicantTypes,
+        @ArraySchema(maxItems = Limits.MATERIALS) List<Material> materials,
+        @Schema(minimum = "0", maximum = "" + Limits.LIMIT_DAYS) int statutoryLimitDays,
+        @Schema(minimum = "0", maximum = "" + Limits.LIMIT_DAYS) int promisedLimitDays,
+        @Schema(minimum = "" + Limits.ONLINE_DEPTH_MIN, maximum = "" + Limits.ONLINE_DEPTH_MAX) int onlineDepth,
+        @Schema(minimum = "0", maximum = "" + Limits.VISITS) int visits,
         boolean crossProvince,
         boolean proactive,
         AutoApproval autoApproval,
         Result result,
-        List<ProcessStep> steps,
+        @ArraySchema(maxItems = Limits.STEPS) List<ProcessStep> steps,
         Fee fee,
-        String description,
-        String acceptanceConditions,
-        List<String> topics,
+        @Schema(maxLength = Limits.TEXT) String description,
+        @Schema(maxLength = Limits.TEXT) String acceptanceConditions,
+        @ArraySchema(maxItems = Limits.ENTRY_TOPICS, schema = @Schema(maxLength = Limits.TOPIC)) List<String> topics,
         boolean immediate,
+        @Schema(maxLength = ApiBounds.INSTANT, description = "When this version was published; null for a draft")
         Instant publishedAt) {
 
     static EntryResponse of(EntryView view) {
@@ -61,9 +69,11 @@ public record EntryResponse(
             String region, EntryVersion version) {
         EntryContent c = version.content();
         return new EntryResponse(code, version.version(), version.status(), basicCode, itemType, c.name(),
-                departmentCode, region, c.applicantTypes(), c.materials(), c.statutoryLimitDays(),
-                c.promisedLimitDays(), c.onlineDepth(), c.visits(), c.crossProvince(), c.proactive(),
-                c.autoApproval(), c.result(), c.steps(), c.fee(), c.description(), c.acceptanceConditions(),
-                c.topics(), c.immediate(), version.publishedAt());
+                departmentCode, region, c.applicantTypes(), c.materials().stream().map(Material::of)
+                        .toList(), c.statutoryLimitDays(), c.promisedLimitDays(), c.onlineDepth(), c.visits(),
+                c.crossProvince(), c.proactive(), AutoApproval.of(c.autoApproval()),
+                Result.of(c.result()), c.steps().stream().map(ProcessStep::of).toList(),
+                Fee.of(c.fee()), c.description(), c.acceptanceConditions(), c.topics(), c.immediate(),
+                version.publishedAt());
     }
 }

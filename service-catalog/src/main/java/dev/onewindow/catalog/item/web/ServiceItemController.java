@@ -8,9 +8,17 @@ import dev.onewindow.catalog.item.BasicCode;
 import dev.onewindow.catalog.item.ItemType;
 import dev.onewindow.catalog.item.ServiceItem;
 import dev.onewindow.catalog.item.ServiceItemRepository;
+import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
+import dev.onewindow.catalog.web.ApiBounds;
 import dev.onewindow.catalog.web.PageResponse;
-import dev.onewindow.platform.problem.ApiException;
+import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +46,14 @@ import org.springframework.web.bind.annotation.RestController;
 /** Basic catalog items (事项): public reads; only a catalog admin defines or changes one. */
 @RestController
 @RequestMapping("/api/v1/catalog/service-items")
+@Tag(name = "Service items", description = """
+        Basic service items (事项): what the law empowers, independent of who implements it where. Entries refer to \
+        an item by its basic code and take their item type, default applicant types and topics from it. Public; \
+        catalog admins define and change them.""")
 class ServiceItemController {
+
+    /** The longest item type name (其他行政权力). */
+    private static final int ITEM_TYPE_NAME = 10;
 
     private final ServiceItemRepository items;
     private final Clock clock;
@@ -49,47 +64,64 @@ class ServiceItemController {
     }
 
     record DefineItemRequest(
-            @NotBlank @Pattern(regexp = BasicCode.REGEX,
+            @NotBlank @Size(max = Codes.BASIC_LENGTH) @Pattern(regexp = Codes.BASIC,
                     message = "item type (XK, QR, JF, JL, CJ, ZS, QT or GG) + 5-digit main item + 3-digit sub-item")
             String basicCode,
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 4000) String legalBasis,
-            @NotEmpty @Size(max = 2) List<@NotNull ApplicantType> applicantTypes,
-            @Size(max = 20) List<@NotBlank @Size(max = 20) String> lifeEvents,
-            @Size(max = 20) List<@NotBlank @Size(max = 20) String> enterpriseTopics) {
+            @NotBlank @Size(max = Limits.NAME) String name,
+            @Size(max = Limits.TEXT) String legalBasis,
+            @NotEmpty @Size(max = Limits.APPLICANT_TYPES) List<@NotNull ApplicantType> applicantTypes,
+            @Size(max = Limits.TOPICS) @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
+            List<@NotBlank @Size(max = Limits.TOPIC) String> lifeEvents,
+            @Size(max = Limits.TOPICS) @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
+            List<@NotBlank @Size(max = Limits.TOPIC) String> enterpriseTopics) {
     }
 
     record UpdateItemRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 4000) String legalBasis,
-            @NotEmpty @Size(max = 2) List<@NotNull ApplicantType> applicantTypes,
-            @Size(max = 20) List<@NotBlank @Size(max = 20) String> lifeEvents,
-            @Size(max = 20) List<@NotBlank @Size(max = 20) String> enterpriseTopics) {
+            @NotBlank @Size(max = Limits.NAME) String name,
+            @Size(max = Limits.TEXT) String legalBasis,
+            @NotEmpty @Size(max = Limits.APPLICANT_TYPES) List<@NotNull ApplicantType> applicantTypes,
+            @Size(max = Limits.TOPICS) @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
+            List<@NotBlank @Size(max = Limits.TOPIC) String> lifeEvents,
+            @Size(max = Limits.TOPICS) @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
+            List<@NotBlank @Size(max = Limits.TOPIC) String> enterpriseTopics) {
     }
 
-    record ItemResponse(String basicCode, ItemType itemType, String itemTypeName, String name, String legalBasis,
-            List<ApplicantType> applicantTypes, List<String> lifeEvents, List<String> enterpriseTopics) {
+    @Schema(description = "A basic service item; `itemTypeName` is the item type in words (e.g. 行政许可).")
+    record ItemResponse(
+            @Schema(maxLength = Codes.BASIC_LENGTH, pattern = Codes.BASIC) String basicCode,
+            ItemType itemType,
+            @Schema(maxLength = ITEM_TYPE_NAME) String itemTypeName,
+            @Schema(maxLength = Limits.NAME) String name,
+            @Schema(maxLength = Limits.TEXT) String legalBasis,
+            @ArraySchema(maxItems = Limits.APPLICANT_TYPES) List<ApplicantType> applicantTypes,
+            @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC)) List<String> lifeEvents,
+            @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
+            List<String> enterpriseTopics) {
         static ItemResponse of(ServiceItem item) {
             return new ItemResponse(item.basicCode(), item.itemType(), item.itemType().label(), item.name(),
                     item.legalBasis(), item.applicantTypes(), item.lifeEvents(), item.enterpriseTopics());
         }
     }
 
+    @Operation(summary = "List service items", description = "In basic-code order, optionally of one item type.")
     @GetMapping
     PageResponse<ItemResponse> list(@RequestParam(required = false) ItemType itemType,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.PAGE_MAX) int page,
+            @RequestParam(defaultValue = ApiBounds.PAGE_SIZE_DEFAULT) @Min(1) @Max(ApiBounds.PAGE_SIZE_MAX) int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by("basicCode"));
         Page<ServiceItem> found = itemType == null ? items.findAll(request) : items.findByItemType(itemType, request);
         return PageResponse.of(found, ItemResponse::of);
     }
 
+    @Operation(summary = "Read a service item")
     @GetMapping("/{basicCode}")
-    ItemResponse get(@PathVariable String basicCode) {
+    ItemResponse get(@PathVariable @Parameter(description = "Basic code")
+            @Size(max = Codes.BASIC_LENGTH) @Pattern(regexp = Codes.BASIC) String basicCode) {
         return items.findById(basicCode).map(ItemResponse::of)
-                .orElseThrow(() -> ApiException.notFound("service item", basicCode));
+                .orElseThrow(() -> DomainException.notFound("service item", basicCode));
     }
 
+    @Operation(summary = "Define a service item", description = "409 `ITEM_EXISTS` for a basic code in use.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('catalog-admin')")
@@ -100,16 +132,20 @@ class ServiceItemController {
         try {
             return ItemResponse.of(items.insert(item));
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("ITEM_EXISTS", "service item " + request.basicCode() + " already exists");
+            throw DomainException.conflict("ITEM_EXISTS", "service item " + request.basicCode() + " already exists");
         }
     }
 
+    @Operation(summary = "Change a service item",
+            description = "Published entry versions keep what they took from it; a draft saved afterwards takes "
+                    + "the new defaults.")
     @PutMapping("/{basicCode}")
     @PreAuthorize("hasRole('catalog-admin')")
-    ItemResponse update(@PathVariable String basicCode, @Valid @RequestBody UpdateItemRequest request,
-            Caller caller) {
+    ItemResponse update(@PathVariable @Parameter(description = "Basic code")
+            @Size(max = Codes.BASIC_LENGTH) @Pattern(regexp = Codes.BASIC) String basicCode,
+            @Valid @RequestBody UpdateItemRequest request, Caller caller) {
         ServiceItem item = items.findById(basicCode)
-                .orElseThrow(() -> ApiException.notFound("service item", basicCode));
+                .orElseThrow(() -> DomainException.notFound("service item", basicCode));
         item.update(request.name(), request.legalBasis(), request.applicantTypes(), request.lifeEvents(),
                 request.enterpriseTopics(), caller.username(), clock.instant());
         return ItemResponse.of(items.save(item));
