@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # 100,000 stored cases live in the stand-in's memory, inside the Maven JVM that exec:java uses
 export MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g -Duser.timezone=UTC -Donewindow.mongo-stand-in=${STAND_IN:-indexed}"
-./mvnw -B -q -pl case-handling -am install -DskipTests
+./mvnw -B -q -pl case-handling -am install -DskipTests -Dapi-lint.skip=true
 ./mvnw -B -q -pl case-handling test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
   -Dexec.classpathScope=test -Dexec.mainClass=dev.onewindow.casehandling.bench.CaseLifecycleBenchmark \
   -Dexec.args="${1:-10000,100000} ${2:-1500} ${3:-8}" -Dexec.cleanupDaemonThreads=false

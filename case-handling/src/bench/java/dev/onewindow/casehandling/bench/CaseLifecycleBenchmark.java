@@ -86,6 +86,7 @@ public final class CaseLifecycleBenchmark {
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CaseHandlingApplication.class,
                 BenchInstrumentation.class)
+                .profiles("local")
                 .initializers(new TestInfrastructure(), new CaseHandlingTestSetup())
                 .properties(Map.of("server.port", "0", "logging.level.root", "WARN",
                         "onewindow.outbox.sweep-interval", "5s"))
