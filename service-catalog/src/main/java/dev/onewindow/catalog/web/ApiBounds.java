@@ -17,8 +17,9 @@ public final class ApiBounds {
     public static final int INSTANT = 30;
     /** The largest revision (an aggregate's optimistic-locking version) and the largest count of records. */
     public static final String LONG_MAX = "9223372036854775807";
-    /** An {@code If-Match} header: the ETag of a revision, strong or weak ({@code W/"9223372036854775807"}). */
+    /** An {@code If-Match} header: the ETag of a revision as answered, {@code "7"} (weak or {@code *} are accepted). */
     public static final int IF_MATCH = 32;
+    public static final String IF_MATCH_FORMAT = "\\*|(W/)?\"[0-9]{1,19}\"";
 
     private ApiBounds() {
     }

@@ -13,6 +13,7 @@ import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -89,7 +90,9 @@ class BundleController {
     ResponseEntity<BundleResponse> publish(@PathVariable @Parameter(description = "Bundle code")
             @Size(max = Codes.BUNDLE_MAX) @Pattern(regexp = Codes.BUNDLE) String code,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-            @Parameter(description = "The `ETag` of the revision the change is based on (optional)")
+            @Parameter(description = "The `ETag` of the revision the change is based on (optional; anything else "
+                    + "than an entity tag is 400 `INVALID_IF_MATCH`)",
+                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
             @Size(max = ApiBounds.IF_MATCH) String ifMatch) {
         return respond(HttpStatus.OK, service.publish(code, Callers.ifMatch(ifMatch)));
     }

@@ -60,7 +60,8 @@ import org.springframework.web.bind.annotation.RestController;
 class EntryController {
 
     private static final String EDITORS = "hasAnyRole('catalog-admin', 'dept-admin')";
-    private static final String IF_MATCH = "The `ETag` of the revision the change is based on (optional)";
+    private static final String IF_MATCH = "The `ETag` of the revision the change is based on (optional; anything "
+            + "else than an entity tag is 400 `INVALID_IF_MATCH`)";
 
     private final EntryService service;
     private final EntryReads reads;
@@ -213,7 +214,8 @@ class EntryController {
     ResponseEntity<EntryResponse> saveDraft(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
             @Valid @RequestBody DraftEntryRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH,
+                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
             @Size(max = ApiBounds.IF_MATCH) String ifMatch,
             Caller caller) {
         CatalogEntry entry = service.saveDraft(EntryCallers.editor(caller), code, request.toDraft(),
@@ -228,7 +230,8 @@ class EntryController {
     @PreAuthorize("hasRole('catalog-admin')")
     ResponseEntity<EntryResponse> publish(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH,
+                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
             @Size(max = ApiBounds.IF_MATCH) String ifMatch,
             Caller caller) {
         CatalogEntry entry = service.publish(EntryCallers.editor(caller), code, Callers.ifMatch(ifMatch));
@@ -243,7 +246,8 @@ class EntryController {
     ResponseEntity<EntryResponse> suspend(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
             @Valid @RequestBody ReasonRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH,
+                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
             @Size(max = ApiBounds.IF_MATCH) String ifMatch,
             Caller caller) {
         CatalogEntry entry = service.suspend(EntryCallers.editor(caller), code, request.reason(),
@@ -257,7 +261,8 @@ class EntryController {
     @PreAuthorize("hasRole('catalog-admin')")
     ResponseEntity<EntryResponse> resume(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH,
+                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
             @Size(max = ApiBounds.IF_MATCH) String ifMatch,
             Caller caller) {
         CatalogEntry entry = service.resume(EntryCallers.editor(caller), code, Callers.ifMatch(ifMatch));
@@ -272,7 +277,8 @@ class EntryController {
     ResponseEntity<EntryResponse> withdraw(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
             @Valid @RequestBody ReasonRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH)
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH,
+                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
             @Size(max = ApiBounds.IF_MATCH) String ifMatch,
             Caller caller) {
         CatalogEntry entry = service.withdraw(EntryCallers.editor(caller), code, request.reason(),
