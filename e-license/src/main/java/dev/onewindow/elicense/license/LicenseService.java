@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.onewindow.elicense.Limits;
 import dev.onewindow.elicense.licensetype.LicenseType;
 import dev.onewindow.elicense.licensetype.LicenseTypes;
 import dev.onewindow.elicense.seal.Base64Url;
@@ -86,6 +87,14 @@ public class LicenseService {
         if (!type.issuedBy(department)) {
             throw DomainException.invalid("NOT_AN_ISSUER", department + " does not issue " + type.code()
                     + " (issuers: " + type.issuingDepartments() + ")");
+        }
+        if (command.holderRef() == null || !command.holderRef().matches(Limits.HOLDER_REF)) {
+            throw DomainException.invalid("INVALID_HOLDER_REF", "the holder is a holderRef: the cluster-wide keyed "
+                    + "hash of an ID number or credit code, 64 lowercase hex digits");
+        }
+        if (command.region() == null || !command.region().matches(Limits.REGION)) {
+            // the region is part of the licence id
+            throw DomainException.invalid("INVALID_REGION", "the issuing region is a 6-digit region code");
         }
         Map<String, Object> fields = type.validate(command.fields(), command.rejectUnknownFields());
         Instant now = now();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.onewindow.elicense.Limits;
 import dev.onewindow.elicense.seal.Base64Url;
 import dev.onewindow.elicense.seal.KeyRing;
 import dev.onewindow.elicense.seal.QrToken;
@@ -87,7 +88,7 @@ public class Verification {
     }
 
     private License find(String licenseId) {
-        if (licenseId == null || licenseId.length() > 64) {
+        if (licenseId == null || licenseId.length() > Limits.LICENSE_ID_LENGTH) {
             throw DomainException.notFound("licence", "?");
         }
         return licenses.findById(licenseId).orElseThrow(() -> DomainException.notFound("licence", licenseId));

@@ -2,6 +2,8 @@ package dev.onewindow.elicense.licensetype;
 
 import java.util.List;
 
+import dev.onewindow.elicense.Limits;
+
 /**
  * One field of a licence type's face.
  *
@@ -17,5 +19,21 @@ public record FieldSpec(String name, String label, FieldType type, boolean requi
 
     public FieldSpec {
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
+        if (name == null || name.length() > Limits.FIELD_NAME_LENGTH || !name.matches(Limits.FIELD_NAME)) {
+            throw new IllegalArgumentException("a licence field needs a camelCase name of at most "
+                    + Limits.FIELD_NAME_LENGTH + " characters: " + name);
+        }
+        if (label == null || label.length() > Limits.FIELD_LABEL_LENGTH) {
+            throw new IllegalArgumentException("field " + name + " needs a label of at most "
+                    + Limits.FIELD_LABEL_LENGTH + " characters");
+        }
+        if (type == null) {
+            throw new IllegalArgumentException("field " + name + " has no type");
+        }
+        if (allowedValues.size() > Limits.ALLOWED_VALUES
+                || allowedValues.stream().anyMatch(v -> v == null || v.length() > Limits.FIELD_TEXT_LENGTH)) {
+            throw new IllegalArgumentException("field " + name + " allows more than " + Limits.ALLOWED_VALUES
+                    + " values, or a value longer than " + Limits.FIELD_TEXT_LENGTH + " characters");
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import dev.onewindow.platform.personal.ResidentIdNumber;
 import dev.onewindow.platform.personal.UnifiedSocialCreditCode;
+import dev.onewindow.elicense.Limits;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.domain.FieldViolation;
 import dev.onewindow.platform.personal.InvalidPersonalDataException;
@@ -31,16 +32,37 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record LicenseType(@Id String code, String name, List<String> issuingDepartments, List<FieldSpec> fields,
         String validity) {
 
-    static final int MAX_TEXT_LENGTH = 2000;
+    static final int MAX_TEXT_LENGTH = Limits.FIELD_TEXT_LENGTH;
 
+    /** A type outside the catalogue's limits fails at seeding (or at start), not at the first issue or read. */
     public LicenseType {
         fields = fields == null ? List.of() : List.copyOf(fields);
         issuingDepartments = issuingDepartments == null ? List.of() : List.copyOf(issuingDepartments);
+        if (code == null || !code.matches(Limits.TYPE_CODE)) {
+            throw new IllegalArgumentException("licence type code " + code + " is not " + Limits.TYPE_CODE);
+        }
+        if (name == null || name.isBlank() || name.length() > Limits.TYPE_NAME_LENGTH) {
+            throw new IllegalArgumentException("licence type " + code + " needs a name of at most "
+                    + Limits.TYPE_NAME_LENGTH + " characters");
+        }
         if (issuingDepartments.isEmpty()) {
             throw new IllegalArgumentException("licence type " + code + " has no issuing department");
         }
+        if (issuingDepartments.size() > Limits.ISSUING_DEPARTMENTS
+                || !issuingDepartments.stream().allMatch(d -> d != null && d.matches(Limits.DEPARTMENT_CODE))) {
+            throw new IllegalArgumentException("licence type " + code + " has more than " + Limits.ISSUING_DEPARTMENTS
+                    + " issuing departments, or one that is not a department code");
+        }
+        if (fields.size() > Limits.FACE_FIELDS) {
+            throw new IllegalArgumentException("licence type " + code + " has more than " + Limits.FACE_FIELDS
+                    + " fields");
+        }
         if (validity != null) {
-            Period.parse(validity); // fail at seeding, not at the first issue
+            if (validity.length() > Limits.VALIDITY_LENGTH || !validity.matches(Limits.VALIDITY)) {
+                throw new IllegalArgumentException("licence type " + code + ": validity " + validity
+                        + " is not a period of years, months, weeks and days");
+            }
+            Period.parse(validity);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.onewindow.elicense.Limits;
 import dev.onewindow.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,12 @@ public class LicenseTypes implements InitializingBean {
         seed.forEach(mongo::save);
         Map<String, LicenseType> loaded = new TreeMap<>();
         mongo.findAll(LicenseType.class).forEach(type -> loaded.put(type.code(), type));
+        long departments = loaded.values().stream().flatMap(type -> type.issuingDepartments().stream()).distinct()
+                .count();
+        if (loaded.size() > Limits.LICENSE_TYPES || departments > Limits.DEPARTMENTS) {
+            throw new IllegalStateException("the licence catalogue has " + loaded.size() + " types of " + departments
+                    + " issuing departments; at most " + Limits.LICENSE_TYPES + " and " + Limits.DEPARTMENTS);
+        }
         byCode = Map.copyOf(loaded);
         log.info("licence catalogue: {} types ({} seeded)", loaded.size(), seed.size());
     }

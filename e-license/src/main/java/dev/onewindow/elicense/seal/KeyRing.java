@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.onewindow.elicense.Limits;
 import dev.onewindow.elicense.config.ELicenseProperties;
 import dev.onewindow.elicense.config.ELicenseProperties.DepartmentKeys;
 import dev.onewindow.elicense.config.ELicenseProperties.KeyEntry;
@@ -62,6 +63,10 @@ public class KeyRing {
                     + "sign every licence, QR token and status list; generate-missing-keys is for the local profile "
                     + "only");
         }
+        if (properties.signingKeys().size() > Limits.DEPARTMENTS) {
+            throw new IllegalStateException("onewindow.elicense.signing-keys names more than " + Limits.DEPARTMENTS
+                    + " departments");
+        }
         properties.signingKeys().forEach(this::load);
         if (properties.generateMissingKeys()) {
             log.warn("onewindow.elicense.generate-missing-keys=true: departments without configured seal keys get "
@@ -71,8 +76,16 @@ public class KeyRing {
     }
 
     private void load(String department, DepartmentKeys keys) {
+        if (!department.matches(Limits.DEPARTMENT_CODE) || keys.keys().size() > Limits.KEYS_PER_DEPARTMENT) {
+            throw new IllegalStateException("onewindow.elicense.signing-keys." + department + ": a department code "
+                    + "with at most " + Limits.KEYS_PER_DEPARTMENT + " keys");
+        }
         for (Map.Entry<String, KeyEntry> entry : keys.keys().entrySet()) {
             String kid = entry.getKey();
+            if (kid.length() > Limits.KID_LENGTH || !kid.matches(Limits.KID)) {
+                throw new IllegalStateException("seal key id " + kid + " of " + department + ": at most "
+                        + Limits.KID_LENGTH + " letters, digits, '.', '_' and '-'");
+            }
             KeyEntry material = entry.getValue();
             SigningAlgorithm algorithm = SigningAlgorithm.parse(material.algorithm());
             PrivateKey privateKey = material.privateKey() == null || material.privateKey().isBlank() ? null

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.onewindow.elicense.Limits;
 import dev.onewindow.elicense.config.ELicenseProperties;
 import dev.onewindow.elicense.license.Counters;
 import dev.onewindow.elicense.license.License;
@@ -125,7 +126,7 @@ public class StatusLists {
     int sizeFor(long issued) {
         long step = properties.statusList().minimumSize();
         long size = ((issued + step - 1) / step) * step;
-        if (size > Integer.MAX_VALUE - 7) {
+        if (size > Limits.STATUS_LIST_BITS) {
             throw new IllegalStateException("status list too large");
         }
         return (int) size;

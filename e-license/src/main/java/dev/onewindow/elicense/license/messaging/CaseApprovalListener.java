@@ -1,5 +1,6 @@
 package dev.onewindow.elicense.license.messaging;
 
+import dev.onewindow.elicense.Limits;
 import dev.onewindow.elicense.license.LicenseService;
 import dev.onewindow.elicense.license.LicenseService.IssueCommand;
 import dev.onewindow.platform.domain.DomainException;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and changes nothing. The resulting {@code license.issued} lets case-handling complete the case.
  *
  * <p>What cannot be issued is sorted by the platform's {@link EventHandlers}: an approval the domain refuses as
- * invalid (unknown licence type, a face that does not fit it, a department that does not issue it, no holder) can
+ * invalid (unknown licence type, a face that does not fit it, a department that does not issue it, no holderRef) can
  * never be issued and is dead-lettered at once; an unavailable seal key is retried, then dead-lettered.
  */
 @Component
@@ -43,10 +44,11 @@ class CaseApprovalListener {
         if (approved.resultLicenseType() == null || approved.resultLicenseType().isBlank()) {
             return; // the result is a document, not a licence
         }
-        if (approved.holderRef() == null || approved.holderRef().isBlank()) {
-            throw DomainException.invalid("HOLDER_REF_REQUIRED", "the approval names no holderRef");
-        }
         String caseId = approved.caseId() != null ? approved.caseId() : event.aggregateId();
+        if (caseId == null || caseId.length() > Limits.CASE_REF_LENGTH) {
+            throw DomainException.invalid("INVALID_CASE_ID", "a case id has at most " + Limits.CASE_REF_LENGTH
+                    + " characters");
+        }
         String region = approved.region() != null ? approved.region() : event.region();
         LicenseService.Issued issued = licenses.issue(new IssueCommand(approved.resultLicenseType(),
                 approved.departmentCode(), approved.holderRef(), approved.licenseFields(), false, region, null,
