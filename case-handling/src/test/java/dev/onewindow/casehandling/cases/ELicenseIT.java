@@ -2,10 +2,12 @@ package dev.onewindow.casehandling.cases;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.onewindow.casehandling.support.CaseApiSupport;
 import dev.onewindow.casehandling.support.Peers;
+import dev.onewindow.casehandling.support.People;
 import dev.onewindow.casehandling.support.Stubs;
 import dev.onewindow.platform.personal.LookupHasher;
 import dev.onewindow.platform.testkit.ApiClient.Response;
@@ -131,6 +133,50 @@ class ELicenseIT extends CaseApiSupport {
         // minimum-calls 5 in the test configuration: the breaker opened after the fifth failure
         assertThat(Peers.elicense().countRequestsMatching(postRequestedFor(
                 urlPathMatching("/api/v1/licenses/authorizations/cb-.*/redeem")).build()).getCount()).isEqualTo(5);
+    }
+
+    /**
+     * A supplement is checked completely before the holder's single-use code is redeemed, as a submission is: a
+     * material that accepts no e-license, or a supplement that lacks a requested material, is refused and the code
+     * stays unused — it still serves the supplement the applicant sends next.
+     */
+    @Test
+    void aMismatchedSupplementLeavesTheAuthorizationUnused() {
+        Map<String, Object> entry = publishedEntry("SCJGJ");
+        Citizen citizen = newCitizen();
+        String id = submitAsCitizen(citizen, entry).json().get("id").asString();
+        ok(command(id, "supplement-requests", People.officer("SCJGJ"), Map.of("items", List.of(
+                Map.of("materialCode", "M01", "description", "营业执照副本模糊"),
+                Map.of("materialCode", "M02", "description", "请提交经营场所证明")))));
+        String code = "keep-" + UUID.randomUUID();
+        Stubs.redeemable(code, "YYZZ", "VALID", hasher.hashIdNumber(citizen.idNumber()));
+        String fileId = upload(citizen.token());
+
+        // M02 (经营场所证明) accepts no e-license at all
+        Response notReplaceable = command(id, "supplement", citizen.token(), Map.of("materials", List.of(
+                Map.of("code", "M01", "fileId", fileId), Map.of("code", "M02", "licenseAuthorization", code))));
+        assertProblem(notReplaceable, 400, "LICENSE_NOT_ACCEPTED");
+        // the licence serves M01, but the requested M02 is missing
+        Response incomplete = command(id, "supplement", citizen.token(), Map.of("materials", List.of(
+                Map.of("code", "M01", "licenseAuthorization", code))));
+        assertProblem(incomplete, 400, "MISSING_MATERIALS");
+        assertThat(incomplete.json().get("missingMaterials").values()).extracting(JsonNode::asString)
+                .containsExactly("M02");
+        Peers.elicense().verify(0, postRequestedFor(urlEqualTo(redeemPath(code))));
+        assertThat(storedCase(id).getString("status")).isEqualTo("SUPPLEMENT_REQUIRED");
+
+        JsonNode supplemented = ok(command(id, "supplement", citizen.token(), Map.of("materials", List.of(
+                Map.of("code", "M01", "licenseAuthorization", code), Map.of("code", "M02", "fileId", fileId)))))
+                .json();
+        assertThat(supplemented.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(supplemented.get("materials").values()).filteredOn(m -> m.get("code").asString().equals("M01"))
+                .extracting(m -> m.get("kind").asString()).containsExactly("LICENSE");
+        Peers.elicense().verify(1, postRequestedFor(urlEqualTo(redeemPath(code)))
+                .withRequestBody(equalToJson("{\"departmentCode\":\"SCJGJ\",\"caseRef\":\"" + id + "\"}")));
+    }
+
+    private static String redeemPath(String code) {
+        return "/api/v1/licenses/authorizations/" + code + "/redeem";
     }
 
     private Response submit(Citizen citizen, Map<String, Object> body) {
