@@ -5,7 +5,7 @@
 # Usage: service-catalog/bench/catalog-bench.sh [entries=10000] [requests-per-query=50]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -pl service-catalog -am install -DskipTests
+./mvnw -B -q -pl service-catalog -am install -DskipTests -Dapi-lint.skip=true
 ./mvnw -B -q -pl service-catalog test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
   -Dexec.classpathScope=test -Dexec.mainClass=dev.onewindow.catalog.bench.CatalogBenchmark \
   -Dexec.args="${1:-10000} ${2:-50}" -Dexec.cleanupDaemonThreads=false

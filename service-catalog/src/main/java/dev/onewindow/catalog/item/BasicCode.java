@@ -6,8 +6,9 @@ import dev.onewindow.catalog.limits.Codes;
 import dev.onewindow.platform.domain.DomainException;
 
 /**
- * The code of a basic catalog item (docs/domain.md, section "service-catalog"): item type (2 letters) + 5-digit main item + 3-digit sub-item
- * ({@code 000} if none), e.g. {@code XK00105000}. Every other code in the catalog is built on it.
+ * The code of a basic catalog item (docs/domain.md, section "service-catalog"): item type (2 letters) + 5-digit
+ * main item + 3-digit sub-item ({@code 000} if none), e.g. {@code XK00105000}. Every other code in the catalog is
+ * built on it.
  */
 public record BasicCode(String value) {
 
