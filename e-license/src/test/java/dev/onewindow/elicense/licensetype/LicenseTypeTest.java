@@ -100,6 +100,30 @@ class LicenseTypeTest {
                         .contains("fields.sex", "fields.idNumber"));
     }
 
+    @Test
+    void aTypeOutsideTheCataloguesLimitsIsRefusedWhenItIsRead() {
+        List<String> scjgj = List.of("SCJGJ");
+        FieldSpec name = new FieldSpec("entityName", "名称", FieldType.STRING, true, false, null);
+        assertThat(new LicenseType("YYZZ", "营业执照", scjgj, List.of(name), "P1Y6M").validity()).isEqualTo("P1Y6M");
+
+        assertThatThrownBy(() -> new LicenseType("yyzz", "营业执照", scjgj, List.of(name), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LicenseType("YYZZ", "照".repeat(101), scjgj, List.of(name), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LicenseType("YYZZ", "营业执照", List.of("scjgj"), List.of(name), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LicenseType("YYZZ", "营业执照", scjgj, List.of(name), "PT5H"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LicenseType("YYZZ", "营业执照", scjgj, java.util.Collections.nCopies(101, name),
+                null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FieldSpec("entity-name", "名称", FieldType.STRING, true, false, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FieldSpec("entityName", "名".repeat(101), FieldType.STRING, true, false, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FieldSpec("sex", "性别", FieldType.STRING, true, false,
+                java.util.Collections.nCopies(101, "男"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     static Map<String, Object> yyzz() {
         return Map.of("entityName", "示范餐饮有限公司", "uscc", "91341302MA2T4K7B8P", "entityType", "有限责任公司",
                 "legalRepresentative", "赵强", "registeredCapital", 50, "establishedOn", "2019-05-20",

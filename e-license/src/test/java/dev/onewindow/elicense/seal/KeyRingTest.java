@@ -69,6 +69,21 @@ class KeyRingTest {
     }
 
     @Test
+    void keyIdsAndDepartmentsOutsideTheirFormatOrTooManyKeysStopTheStart() {
+        KeyEntry key = new KeyEntry("ES256", pem(SigningAlgorithm.ES256.generateKeyPair()), null);
+        assertThatThrownBy(() -> ring(false, Map.of(), Map.of("GAJ", new DepartmentKeys(null, Map.of(
+                "gaj key/1", key))))).isInstanceOf(IllegalStateException.class).hasMessageContaining("gaj key/1");
+        assertThatThrownBy(() -> ring(false, Map.of(), Map.of("gaj", new DepartmentKeys(null, Map.of("gaj-1", key)))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("signing-keys.gaj");
+        Map<String, KeyEntry> eleven = new java.util.HashMap<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.put("gaj-" + i, key);
+        }
+        assertThatThrownBy(() -> ring(false, Map.of(), Map.of("GAJ", new DepartmentKeys("gaj-0", eleven))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at most 10 keys");
+    }
+
+    @Test
     void withoutConfiguredKeysAndWithGenerationOffIssuingIsUnavailable() {
         // another department's keys are configured; GAJ has none
         KeyRing ring = ring(false, Map.of(), Map.of("ZRZYJ", new DepartmentKeys(null, Map.of(
