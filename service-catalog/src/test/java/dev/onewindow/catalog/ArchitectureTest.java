@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.onewindow.platform.testkit.ServiceArchitecture;
@@ -15,8 +14,6 @@ import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -32,22 +29,11 @@ class ArchitectureTest {
     private static final String CATALOG = "dev.onewindow.catalog";
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(CATALOG);
-    private static final ServiceArchitecture RULES = ServiceArchitecture.of(CATALOG);
 
-    /**
-     * Every rule of {@link ServiceArchitecture#rules()}. The one on fields of web classes is documented for web
-     * records, but as compiled it checks every class of a web package, so it also refuses the domain service a
-     * controller is constructed with: it runs here on every web class but the controllers themselves (their nested
-     * records included), whose fields {@link #controllersHoldOnlyTheServicesTheyCall()} checks. Once the platform
-     * rule spares a controller's collaborators, this is {@code RULES.check()}.
-     */
+    /** Every rule of {@link ServiceArchitecture}. */
     @Test
     void theServiceKeepsThePackageRulesOfEveryService() {
-        String webFieldsRule = RULES.webRecordsHoldNoDomainTypes().getDescription();
-        JavaClasses allButControllers = CLASSES.that(not(annotatedWith(RestController.class)));
-        for (ArchRule rule : RULES.rules()) {
-            rule.check(rule.getDescription().equals(webFieldsRule) ? allButControllers : CLASSES);
-        }
+        ServiceArchitecture.of(CATALOG).check();
     }
 
     /** A controller holds the domain services and repositories it calls (injected, final) and nothing else. */
