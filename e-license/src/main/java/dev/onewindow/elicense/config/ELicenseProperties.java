@@ -14,12 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             department named in it (default {@code [case-handling]})
  * @param trustedIssuers       client ids of systems that may issue licences of any department through the API
  *                             (default none: department systems use a token of their own department)
- * @param generateMissingKeys  dev/local only: generate and store a department's seal key on first use when none is
- *                             configured (production sets {@code false} and configures keys from Secrets)
+ * @param generateMissingKeys  local profile only: generate and store a department's seal key on first use when none
+ *                             is configured (off by default: elsewhere keys come from Secrets, and without any the
+ *                             service does not start)
  * @param departmentAlgorithms seal algorithm per department for generated keys ({@code ES256} default, {@code SM2})
  * @param signingKeys          configured seal keys per department code
  * @param statusList           bitstring status list settings
- * @param demo                 demo licences issued at start (local stack only)
+ * @param demo                 demo licences issued at start (local profile only)
  */
 @ConfigurationProperties("onewindow.elicense")
 public record ELicenseProperties(Duration authorizationTtl, List<String> trustedRedeemers, List<String> trustedIssuers,

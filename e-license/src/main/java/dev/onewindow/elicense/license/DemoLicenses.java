@@ -10,9 +10,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * LOCAL STACK ONLY ({@code onewindow.elicense.demo.enabled}): issues the demo licences (e.g. the demo citizens'
- * 居民身份证, which the 秒批 demo checks) at start. Idempotent: each has the issuance key
- * {@code demo:<type>:<holderRef>}, so a restart issues nothing new.
+ * LOCAL PROFILE ONLY ({@code onewindow.elicense.demo.enabled}, on in {@code application-local.yml}): issues the
+ * demo licences (e.g. the demo citizens' 居民身份证, which the 秒批 demo checks) at start. Idempotent: each has the
+ * issuance key {@code demo:<type>:<holderRef>}, so a restart issues nothing new.
  */
 @Component
 class DemoLicenses implements ApplicationRunner {

@@ -3,7 +3,7 @@ package dev.onewindow.elicense.seal;
 import java.util.List;
 import java.util.Optional;
 
-/** Where generated (DEV/LOCAL ONLY) seal keys are kept; MongoDB in the service. */
+/** Where generated (local profile only) seal keys are kept; MongoDB in the service. */
 public interface GeneratedKeyStore {
 
     Optional<GeneratedSigningKey> find(String kid);

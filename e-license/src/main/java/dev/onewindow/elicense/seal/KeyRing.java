@@ -29,11 +29,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every department's seal keys. Configured keys ({@code onewindow.elicense.signing-keys}) are parsed once at start
- * (a bad key, or no key at all outside the local profile, stops the service from starting); the active key of a department seals its new licences, the others
- * stay published so a rotation never invalidates what was sealed before.
+ * (a bad key, or no key at all outside the local profile, stops the service from starting); the active key of a
+ * department seals its new licences, the others stay published so a rotation never invalidates what was sealed
+ * before.
  *
- * <p>LOCAL PROFILE ONLY: with {@code generate-missing-keys=true}, a department without configured keys gets a key pair
- * generated on first use and stored in MongoDB (private key encrypted), so the local stack works without any key
+ * <p>LOCAL PROFILE ONLY: with {@code generate-missing-keys=true}, a department without configured keys gets a key
+ * pair generated on first use and stored in MongoDB (private key encrypted), so the local stack works without any key
  * set-up. The generated key id names the algorithm ({@code SCJGJ-dev-es256}): configuring SM2 for a department later
  * generates a new key and leaves the old one published.
  */
@@ -70,8 +71,8 @@ public class KeyRing {
         properties.signingKeys().forEach(this::load);
         if (properties.generateMissingKeys()) {
             log.warn("onewindow.elicense.generate-missing-keys=true: departments without configured seal keys get "
-                    + "generated keys stored in MongoDB. This is for the local stack only; production configures "
-                    + "keys from Secrets and sets it to false.");
+                    + "generated keys stored in MongoDB. This is for the local profile only; everywhere else keys "
+                    + "come from Secrets and it is off.");
         }
     }
 

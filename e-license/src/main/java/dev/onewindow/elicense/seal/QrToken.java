@@ -74,7 +74,8 @@ public final class QrToken {
     /**
      * Takes a token apart.
      *
-     * @throws IllegalArgumentException if it is not a licence token of this format (the caller refuses it as invalid input)
+     * @throws IllegalArgumentException if it is not a licence token of this format (the caller refuses it as invalid
+     *                                  input)
      */
     public static Parsed parse(String token) {
         if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {

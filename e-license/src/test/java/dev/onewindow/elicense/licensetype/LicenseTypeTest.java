@@ -77,14 +77,16 @@ class LicenseTypeTest {
         face.put("registeredCapital", "fifty");
         face.put("nickname", "x");
 
-        assertThatThrownBy(() -> type("YYZZ").validate(face, true)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
-            assertThat(e.code()).isEqualTo("INVALID_LICENSE_FIELDS");
-            @SuppressWarnings("unchecked")
-            List<FieldViolation> errors = (List<FieldViolation>) e.properties().get("errors");
-            assertThat(errors).extracting(v -> v.field() + ":" + v.code()).containsExactlyInAnyOrder(
-                    "fields.entityName:REQUIRED", "fields.uscc:INVALID_VALUE", "fields.establishedOn:INVALID_VALUE",
-                    "fields.registeredCapital:INVALID_VALUE", "fields.nickname:UNKNOWN_FIELD");
-        });
+        assertThatThrownBy(() -> type("YYZZ").validate(face, true))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.code()).isEqualTo("INVALID_LICENSE_FIELDS");
+                    @SuppressWarnings("unchecked")
+                    List<FieldViolation> errors = (List<FieldViolation>) e.properties().get("errors");
+                    assertThat(errors).extracting(v -> v.field() + ":" + v.code()).containsExactlyInAnyOrder(
+                            "fields.entityName:REQUIRED", "fields.uscc:INVALID_VALUE",
+                            "fields.establishedOn:INVALID_VALUE", "fields.registeredCapital:INVALID_VALUE",
+                            "fields.nickname:UNKNOWN_FIELD");
+                });
     }
 
     @Test
