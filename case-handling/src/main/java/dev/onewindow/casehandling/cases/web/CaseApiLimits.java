@@ -24,7 +24,9 @@ final class CaseApiLimits {
     static final int MATERIAL_CODE = 32;
     /** The catalog's department codes ({@code [A-Z0-9]{2,20}}) and 6-digit region codes. */
     static final int DEPARTMENT = 20;
+    static final String DEPARTMENT_PATTERN = "^[A-Z0-9]{2,20}$";
     static final int REGION = 6;
+    static final String REGION_PATTERN = "^[0-9]{6}$";
     /** Uploaded files are named by the id the upload answered; their metadata as the file store keeps it. */
     static final int FILE_ID = 64;
     static final int FILE_NAME = StoredFile.MAX_NAME;
@@ -34,11 +36,19 @@ final class CaseApiLimits {
     static final int AUTHORIZATION = 512;
     /** e-license's licence ids (type, region, serial; e-license refuses longer ones) and type codes. */
     static final int LICENSE_ID = 64;
+    static final String LICENSE_ID_PATTERN = "^[A-Za-z0-9_-]+$";
     static final int LICENSE_TYPE = 20;
+    static final String LICENSE_TYPE_PATTERN = "^[A-Z0-9]{2,20}$";
     static final int LICENSE_STATUS = 32;
+    /** Upper-case names: licence statuses, 秒批 rule types, history actions. */
+    static final String UPPER_NAME_PATTERN = "^[A-Z_]+$";
     /** A Keycloak user id or name, or {@code system}; realm roles and history actions are short names. */
     static final int USER = 255;
     static final int NAME_TOKEN = 32;
+    /** A realm role ({@code window-officer}), {@code applicant} or {@code system}. */
+    static final String ROLE_PATTERN = "^[a-z-]+$";
+    /** A media type as the upload stored it (lower case, without parameters). */
+    static final String CONTENT_TYPE_PATTERN = "^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$";
 
     // -------------------------------------------------------------------------------------------- text
 
@@ -47,6 +57,10 @@ final class CaseApiLimits {
     static final int ID_NUMBER = 18;
     static final int USCC = 18;
     static final int MOBILE = 11;
+    /** How answers show them: a checked USCC, and ID and mobile numbers masked ({@code Masking}). */
+    static final String USCC_PATTERN = "^[0-9A-HJ-NPQRTUWXY]{18}$";
+    static final String MASKED_ID_NUMBER_PATTERN = "^[0-9]{6}[*]{8}[0-9X]{4}$|^[0-9]{6}[*]{5}[0-9]{4}$";
+    static final String MASKED_MOBILE_PATTERN = "^1[0-9]{2}[*]{4}[0-9]{4}$";
     /** Reasons, remedies and comments. */
     static final int TEXT = 1000;
     static final int PROCEDURE = 100;
@@ -55,8 +69,10 @@ final class CaseApiLimits {
     static final int SUPPLEMENT_ITEMS = 50;
     /** The catalog caps entry names at 200 characters and bundle names at 100. */
     static final int ITEM_NAME = 200;
-    /** The catalog's form field names (a 秒批 rule's subject) and 秒批 rule set versions. */
+    /** The catalog's form field names and licence types (a 秒批 rule's subject) and 秒批 rule set versions. */
     static final int FORM_FIELD = 50;
+    static final String RULE_SUBJECT_PATTERN = "^[A-Za-z0-9_.]+$";
+    static final String RULE_SET_VERSION_PATTERN = "^[A-Za-z0-9._-]{0,20}$";
     static final int RULE_SET_VERSION = 20;
     /** A paused clock's reason: {@code 特别程序 <procedure>: <reason>}, or the supplement's. */
     static final int PAUSE_REASON = PROCEDURE + TEXT + 16;

@@ -29,8 +29,11 @@ import static dev.onewindow.casehandling.cases.web.CaseApiLimits.BUNDLE_MEMBERS;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.CASE_NO;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.CASE_NO_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.CODE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.CODE_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.CONTENT_TYPE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.CONTENT_TYPE_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.DEPARTMENT;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.DEPARTMENT_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.DURATION;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.DURATION_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.EXTENSION_WORKING_DAYS;
@@ -46,8 +49,12 @@ import static dev.onewindow.casehandling.cases.web.CaseApiLimits.ID_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.INSTANT;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.ITEM_NAME;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.LICENSE_ID;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.LICENSE_ID_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.LICENSE_STATUS;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.LICENSE_TYPE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.LICENSE_TYPE_PATTERN;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MASKED_ID_NUMBER_PATTERN;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MASKED_MOBILE_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MATERIALS;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MATERIAL_CODE;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MAX_PAGE;
@@ -56,13 +63,19 @@ import static dev.onewindow.casehandling.cases.web.CaseApiLimits.NAME_TOKEN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.PAGE_SIZE;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.PAUSE_REASON;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.REGION;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.REGION_PATTERN;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.ROLE_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.RULES;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.RULE_FAILURE;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.RULE_SET_VERSION;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.RULE_SET_VERSION_PATTERN;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.RULE_SUBJECT_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.SUPPLEMENT_ITEM;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.SUPPLEMENT_ITEMS;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.TEXT;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.UPPER_NAME_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.USCC;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.USCC_PATTERN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.USER;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.WORKING_DAYS;
 
@@ -82,13 +95,14 @@ final class CaseResponses {
             @Schema(maxLength = CASE_NO, pattern = CASE_NO_PATTERN) String caseNo,
             CaseKind kind,
             CaseStatus status,
-            @Schema(description = "null for a bundle parent", maxLength = CODE) String implementationCode,
+            @Schema(description = "null for a bundle parent", maxLength = CODE, pattern = CODE_PATTERN)
+            String implementationCode,
             @Schema(description = "null for a bundle parent", minimum = "1",
                     maximum = "" + CaseRequests.MAX_VERSION) Integer entryVersion,
             @Schema(description = "The entry's name (a bundle parent: the bundle's)", maxLength = ITEM_NAME)
             String itemName,
-            @Schema(maxLength = DEPARTMENT) String departmentCode,
-            @Schema(maxLength = REGION, pattern = "^[0-9]{6}$") String region,
+            @Schema(maxLength = DEPARTMENT, pattern = DEPARTMENT_PATTERN) String departmentCode,
+            @Schema(maxLength = REGION, pattern = REGION_PATTERN) String region,
             Channel channel,
             ApplicantResponse applicant,
             @Schema(description = "The form as submitted and supplemented") Map<String, Object> formData,
@@ -104,10 +118,11 @@ final class CaseResponses {
             @Schema(maxLength = TEXT) String rejectionReason,
             @Schema(maxLength = TEXT) String withdrawalReason,
             @Schema(maxLength = INSTANT) Instant completedAt,
-            @Schema(description = "The e-license issued as the result", maxLength = LICENSE_ID) String licenseId,
+            @Schema(description = "The e-license issued as the result", maxLength = LICENSE_ID,
+                    pattern = LICENSE_ID_PATTERN) String licenseId,
             @Schema(description = "The 秒批 rule set's verdict, when the entry has one") AutoApprovalResponse autoApproval,
             @Schema(maxLength = ID, pattern = ID_PATTERN) String parentCaseId,
-            @Schema(maxLength = CODE) String bundleCode,
+            @Schema(maxLength = CODE, pattern = CODE_PATTERN) String bundleCode,
             @Schema(maxLength = ITEM_NAME) String bundleName,
             @ArraySchema(maxItems = BUNDLE_MEMBERS, arraySchema = @Schema(description = "A bundle parent's members"))
             List<BundleChildResponse> children) {
@@ -134,9 +149,9 @@ final class CaseResponses {
             @Schema(maxLength = CASE_NO, pattern = CASE_NO_PATTERN) String caseNo,
             CaseKind kind,
             CaseStatus status,
-            @Schema(maxLength = CODE) String implementationCode,
+            @Schema(maxLength = CODE, pattern = CODE_PATTERN) String implementationCode,
             @Schema(maxLength = ITEM_NAME) String itemName,
-            @Schema(maxLength = DEPARTMENT) String departmentCode,
+            @Schema(maxLength = DEPARTMENT, pattern = DEPARTMENT_PATTERN) String departmentCode,
             Channel channel,
             @Schema(maxLength = APPLICANT_NAME) String applicantName,
             @Schema(maxLength = INSTANT) Instant submittedAt,
@@ -156,11 +171,14 @@ final class CaseResponses {
     record ApplicantResponse(
             ApplicantType type,
             @Schema(maxLength = APPLICANT_NAME) String name,
-            @Schema(description = "Masked: 110105********1234", maxLength = ID_NUMBER) String idNumber,
-            @Schema(maxLength = USCC) String uscc,
+            @Schema(description = "Masked: 110105********1234", maxLength = ID_NUMBER,
+                    pattern = MASKED_ID_NUMBER_PATTERN) String idNumber,
+            @Schema(maxLength = USCC, pattern = USCC_PATTERN) String uscc,
             @Schema(maxLength = AGENT_NAME) String agentName,
-            @Schema(description = "Masked", maxLength = ID_NUMBER) String agentIdNumber,
-            @Schema(description = "Masked: 138****5678", maxLength = MOBILE) String mobile) {
+            @Schema(description = "Masked", maxLength = ID_NUMBER, pattern = MASKED_ID_NUMBER_PATTERN)
+            String agentIdNumber,
+            @Schema(description = "Masked: 138****5678", maxLength = MOBILE, pattern = MASKED_MOBILE_PATTERN)
+            String mobile) {
 
         static ApplicantResponse of(Applicant a) {
             return new ApplicantResponse(a.type(), a.name(), a.idNumberMasked(), a.uscc(), a.agentName(),
@@ -170,16 +188,16 @@ final class CaseResponses {
 
     @Schema(description = "A material: an uploaded copy (FILE) or a redeemed e-license (LICENSE, 免证办).")
     record MaterialResponse(
-            @Schema(maxLength = MATERIAL_CODE) String code,
+            @Schema(maxLength = MATERIAL_CODE, pattern = CODE_PATTERN) String code,
             Material.Kind kind,
-            @Schema(maxLength = FILE_ID) String fileId,
+            @Schema(maxLength = FILE_ID, pattern = CODE_PATTERN) String fileId,
             @Schema(maxLength = FILE_NAME) String fileName,
-            @Schema(maxLength = CONTENT_TYPE) String contentType,
+            @Schema(maxLength = CONTENT_TYPE, pattern = CONTENT_TYPE_PATTERN) String contentType,
             @Schema(minimum = "0", maximum = "" + FILE_BYTES) Long size,
-            @Schema(maxLength = LICENSE_ID) String licenseId,
-            @Schema(maxLength = LICENSE_TYPE) String licenseType,
+            @Schema(maxLength = LICENSE_ID, pattern = LICENSE_ID_PATTERN) String licenseId,
+            @Schema(maxLength = LICENSE_TYPE, pattern = LICENSE_TYPE_PATTERN) String licenseType,
             @Schema(description = "As e-license reported it at redemption: VALID, SUSPENDED, REVOKED or EXPIRED",
-                    maxLength = LICENSE_STATUS) String licenseStatus,
+                    maxLength = LICENSE_STATUS, pattern = UPPER_NAME_PATTERN) String licenseStatus,
             Boolean signatureValid,
             @Schema(maxLength = INSTANT) Instant addedAt) {
 
@@ -233,7 +251,7 @@ final class CaseResponses {
 
     record SupplementItemResponse(
             @Schema(description = "The material to (re)submit; null for other corrections",
-                    maxLength = MATERIAL_CODE) String materialCode,
+                    maxLength = MATERIAL_CODE, pattern = CODE_PATTERN) String materialCode,
             @Schema(maxLength = SUPPLEMENT_ITEM) String description) {
     }
 
@@ -255,7 +273,7 @@ final class CaseResponses {
 
     @Schema(description = "The 秒批 rule set applied at submission; the case took the manual way if it failed.")
     record AutoApprovalResponse(
-            @Schema(maxLength = RULE_SET_VERSION) String ruleSetVersion,
+            @Schema(maxLength = RULE_SET_VERSION, pattern = RULE_SET_VERSION_PATTERN) String ruleSetVersion,
             boolean passed,
             @ArraySchema(maxItems = RULES) List<FailedRuleResponse> failedRules,
             @Schema(maxLength = INSTANT) Instant evaluatedAt) {
@@ -268,8 +286,9 @@ final class CaseResponses {
     }
 
     record FailedRuleResponse(
-            @Schema(maxLength = NAME_TOKEN) String type,
-            @Schema(description = "The licence type or form field the rule is about", maxLength = FORM_FIELD) String subject,
+            @Schema(maxLength = NAME_TOKEN, pattern = UPPER_NAME_PATTERN) String type,
+            @Schema(description = "The licence type or form field the rule is about", maxLength = FORM_FIELD,
+                    pattern = RULE_SUBJECT_PATTERN) String subject,
             @Schema(maxLength = RULE_FAILURE) String reason) {
     }
 
@@ -277,8 +296,8 @@ final class CaseResponses {
     record BundleChildResponse(
             @Schema(maxLength = ID, pattern = ID_PATTERN) String caseId,
             @Schema(maxLength = CASE_NO, pattern = CASE_NO_PATTERN) String caseNo,
-            @Schema(maxLength = CODE) String implementationCode,
-            @Schema(maxLength = DEPARTMENT) String departmentCode,
+            @Schema(maxLength = CODE, pattern = CODE_PATTERN) String implementationCode,
+            @Schema(maxLength = DEPARTMENT, pattern = DEPARTMENT_PATTERN) String departmentCode,
             CaseStatus status,
             @Schema(description = "The member's last event applied to the parent", minimum = "0",
                     maximum = "" + HISTORY) long lastSequence) {
@@ -307,9 +326,10 @@ final class CaseResponses {
             @Schema(maxLength = INSTANT) Instant at,
             @Schema(maxLength = USER) String actorId,
             @Schema(maxLength = USER) String actorName,
-            @Schema(description = "The role the actor acted in (or system, applicant)", maxLength = NAME_TOKEN)
-            String actorRole,
-            @Schema(description = "SUBMIT, ACCEPT, REQUEST_SUPPLEMENT …", maxLength = NAME_TOKEN) String action,
+            @Schema(description = "The role the actor acted in (or system, applicant)", maxLength = NAME_TOKEN,
+                    pattern = ROLE_PATTERN) String actorRole,
+            @Schema(description = "SUBMIT, ACCEPT, REQUEST_SUPPLEMENT …", maxLength = NAME_TOKEN,
+                    pattern = UPPER_NAME_PATTERN) String action,
             CaseStatus from,
             CaseStatus to,
             @Schema(maxLength = HISTORY_COMMENT) String comment) {

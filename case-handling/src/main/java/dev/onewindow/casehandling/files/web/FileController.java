@@ -43,8 +43,8 @@ class FileController {
             @Schema(maxLength = 36, pattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
             String fileId,
             @Schema(description = "The file name, without any path", maxLength = StoredFile.MAX_NAME) String name,
-            @Schema(description = "The checked content type", maxLength = StoredFile.MAX_CONTENT_TYPE)
-            String contentType,
+            @Schema(description = "The checked content type", maxLength = StoredFile.MAX_CONTENT_TYPE,
+                    pattern = "^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$") String contentType,
             @Schema(minimum = "1", maximum = "" + StoredFile.MAX_BYTES) long size,
             @Schema(description = "SHA-256 of the content, hex", maxLength = 64, pattern = "^[0-9a-f]{64}$")
             String sha256,
