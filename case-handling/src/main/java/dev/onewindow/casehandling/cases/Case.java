@@ -25,7 +25,8 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A case (办件; docs/domain.md, case-handling): one application for one catalog entry version, or the parent of a 一件事 bundle.
+ * A case (办件; docs/domain.md, case-handling): one application for one catalog entry version, or the parent of a
+ * 一件事 bundle.
  *
  * <p>The aggregate owns its rules: each command checks the current state and the actor's role, changes state, writes
  * the history and registers its event, and one optimistically locked save stores it all. The deadline clock is the
@@ -261,7 +262,8 @@ public class Case extends AggregateRoot {
         String role = reviewer.require(Roles.REVIEWER, "start the review of");
         requireStatus("start review", CaseStatus.ACCEPTED);
         transition(reviewer, role, "START_REVIEW", CaseStatus.IN_REVIEW, null, now);
-        // no event of its own (docs/domain.md, case-handling); the change shows in the history and the next event's status
+        // no event of its own (docs/domain.md, case-handling): the change shows in the history and the next
+        // event's status
         refreshDeadlineIndex(rules, now);
     }
 

@@ -4,7 +4,8 @@ import dev.onewindow.platform.calendar.ClockThresholds;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
 
 /**
- * The configurable rules a case is handled under (DOMAIN.md §2 "Time rules"), handed to the aggregate's commands.
+ * The configurable rules a case is handled under (docs/domain.md, case-handling, "Time rules"), handed to the
+ * aggregate's commands.
  *
  * @param acceptanceWorkingDays   flag a submission not accepted or sent back within this many working days
  * @param maxExtensionWorkingDays longest extension an approver may grant

@@ -146,7 +146,8 @@ public class CaseService {
     public boolean recordMemberProgress(String parentId, String childId, CaseStatus childStatus, long sequence) {
         return OptimisticRetry.run(() -> {
             Case parent = cases.findById(parentId).orElseThrow(() -> DomainException.unavailable(
-                    "BUNDLE_PARENT_NOT_STORED", "bundle parent " + parentId + " of " + childId + " is not stored (yet)"));
+                    "BUNDLE_PARENT_NOT_STORED",
+                    "bundle parent " + parentId + " of " + childId + " is not stored (yet)"));
             if (!parent.recordMemberProgress(childId, childStatus, sequence, rules.current(), clock.instant())) {
                 return false;
             }
@@ -157,7 +158,7 @@ public class CaseService {
 
     // ------------------------------------------------------------------------------------------------ reads
 
-    /** A case the caller may see: own department (staff), own case (applicant, submitting partner); else 404. */
+    /** A case the caller may see: own department (staff), own case (applicant, submitting partner); else not found. */
     public CaseView get(String id, Caller caller) {
         Case c = cases.findById(id).filter(found -> visible(found, caller))
                 .orElseThrow(() -> DomainException.notFound("case", id));

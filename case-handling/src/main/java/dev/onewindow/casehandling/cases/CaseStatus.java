@@ -1,6 +1,6 @@
 package dev.onewindow.casehandling.cases;
 
-/** States of a case (DOMAIN.md §2). */
+/** States of a case (docs/domain.md, case-handling: who moves a case from which state to which). */
 public enum CaseStatus {
     /** 申报: waiting for a window officer. */
     SUBMITTED(0),

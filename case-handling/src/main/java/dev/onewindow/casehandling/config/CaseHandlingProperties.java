@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Everything a city may change without a code change ({@code onewindow.casehandling.*}); defaults are documented
- * in {@code application.yml}. Every deadline of DOMAIN.md §2 is here.
+ * in {@code application.yml}. Every deadline of docs/domain.md (case-handling, "Time rules") is here.
  *
  * @param catalogUrl               base URL of service-catalog (Feign)
  * @param elicenseUrl              base URL of e-license (Feign)

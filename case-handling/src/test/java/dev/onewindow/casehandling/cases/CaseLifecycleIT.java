@@ -132,7 +132,7 @@ class CaseLifecycleIT extends CaseApiSupport {
         assertThat(suspend.get("comment").asString()).contains("专家评审");
         assertThat(suspend.get("at").asString()).isEqualTo("2026-03-02T02:00:00Z");
 
-        // the events, on the real broker, in order, each with the facts DOMAIN.md §2 names and no raw ID number
+        // the events, on the real broker, in order, each with the facts every case event carries and no raw ID number
         try (TopicReader topic = TopicReader.fromBeginning("case-handling.case.events.v1")) {
             List<JsonNode> events = topic.awaitEvents(id, 11, Duration.ofSeconds(30));
             assertThat(events).extracting(e -> e.get("type").asString()).containsExactly("case.submitted",

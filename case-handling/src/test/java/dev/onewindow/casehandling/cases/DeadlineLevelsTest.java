@@ -63,7 +63,8 @@ class DeadlineLevelsTest {
         c.requestSupplement(REVIEWER, List.of(new SupplementRequest.Item("M01", "补正")), null, RULES,
                 yellow.plusSeconds(60));
         assertThat(c.indexedPausedLevel()).isEqualTo(ClockLevel.YELLOW);
-        assertThat(level(c, c.indexedDueAt().plusSeconds(86_400 * 30))).as("paused: frozen").isEqualTo(ClockLevel.YELLOW);
+        assertThat(c.indexedLevel(c.indexedDueAt().plusSeconds(86_400 * 30))).as("paused: frozen")
+                .isEqualTo(ClockLevel.YELLOW);
 
         c.supplement(CaseFixtures.CITIZEN, List.of(Material.file("M01", "f", "a.pdf", "application/pdf", 1,
                 yellow)), null, null, RULES, yellow.plusSeconds(3600));

@@ -13,9 +13,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The platform's {@code @IntegrationTest} (real Kafka, Mongo wire-protocol server, token minter, the {@code local}
- * profile) plus the service-catalog and e-license stubs and the test clock. Every integration test of this module uses exactly this,
- * so one Spring context serves them all.
+ * The platform's {@code @IntegrationTest} (real Kafka, Mongo wire-protocol server, token minter, the
+ * {@code local} profile) plus the service-catalog and e-license stubs and the test clock. Every integration test of
+ * this module uses exactly this, so one Spring context serves them all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

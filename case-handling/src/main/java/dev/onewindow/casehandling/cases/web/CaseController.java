@@ -99,7 +99,8 @@ class CaseController {
             + "agent's: the enterprise's), newest first.")
     @GetMapping("/mine")
     @PreAuthorize("hasAnyRole('citizen', 'enterprise')")
-    PageResponse<CaseSummaryResponse> mine(@Parameter(description = "The page, from 0", schema = @Schema(type = "integer", format = "int32",
+    PageResponse<CaseSummaryResponse> mine(
+            @Parameter(description = "The page, from 0", schema = @Schema(type = "integer", format = "int32",
                     minimum = "0", maximum = "" + MAX_PAGE, defaultValue = "0"))
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Cases per page (the configured maximum is 100)", schema = @Schema(
@@ -153,7 +154,8 @@ class CaseController {
     @Operation(summary = "Reject a case (不予受理)", description = "With the reason the applicant is told.")
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasRole('window-officer')")
-    CaseResponse reject(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id, @Valid @RequestBody RejectCaseRequest request,
+    CaseResponse reject(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id,
+            @Valid @RequestBody RejectCaseRequest request,
             Caller caller) {
         return CaseResponse.of(cases.reject(id, request.reason(), caller));
     }
@@ -182,7 +184,8 @@ class CaseController {
             + "expert review: the clock pauses until the review resumes.")
     @PostMapping("/{id}/suspend")
     @PreAuthorize("hasRole('reviewer')")
-    CaseResponse suspend(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id, @Valid @RequestBody SuspendCaseRequest request,
+    CaseResponse suspend(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id,
+            @Valid @RequestBody SuspendCaseRequest request,
             Caller caller) {
         return CaseResponse.of(cases.suspend(id, request.procedure(), request.reason(), caller));
     }
@@ -210,7 +213,8 @@ class CaseController {
             + "(救济途径); ends the handling.")
     @PostMapping("/{id}/deny")
     @PreAuthorize("hasRole('approver')")
-    CaseResponse deny(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id, @Valid @RequestBody DenyCaseRequest request,
+    CaseResponse deny(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id,
+            @Valid @RequestBody DenyCaseRequest request,
             Caller caller) {
         return CaseResponse.of(cases.deny(id, request.reason(), request.remedy(), caller));
     }
@@ -219,7 +223,8 @@ class CaseController {
             + "working days (one extension of at most 10 by default).")
     @PostMapping("/{id}/extensions")
     @PreAuthorize("hasRole('approver')")
-    CaseResponse extend(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id, @Valid @RequestBody ExtendCaseRequest request,
+    CaseResponse extend(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id,
+            @Valid @RequestBody ExtendCaseRequest request,
             Caller caller) {
         return CaseResponse.of(cases.extend(id, request.workingDays(), request.reason(), caller));
     }
@@ -232,7 +237,8 @@ class CaseController {
             authorization is redeemed.""")
     @PostMapping("/{id}/supplement")
     @PreAuthorize("hasAnyRole('citizen', 'enterprise')")
-    CaseResponse supplement(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id, @Valid @RequestBody SupplementCaseRequest request,
+    CaseResponse supplement(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id,
+            @Valid @RequestBody SupplementCaseRequest request,
             Caller caller) {
         return CaseResponse.of(cases.supplement(id, MaterialRequest.toReferences(request.materials()),
                 request.formData(), request.comment(), caller));

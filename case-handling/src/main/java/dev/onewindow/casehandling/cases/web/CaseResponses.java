@@ -120,7 +120,8 @@ final class CaseResponses {
             @Schema(maxLength = INSTANT) Instant completedAt,
             @Schema(description = "The e-license issued as the result", maxLength = LICENSE_ID,
                     pattern = LICENSE_ID_PATTERN) String licenseId,
-            @Schema(description = "The 秒批 rule set's verdict, when the entry has one") AutoApprovalResponse autoApproval,
+            @Schema(description = "The 秒批 rule set's verdict, when the entry has one")
+            AutoApprovalResponse autoApproval,
             @Schema(maxLength = ID, pattern = ID_PATTERN) String parentCaseId,
             @Schema(maxLength = CODE, pattern = CODE_PATTERN) String bundleCode,
             @Schema(maxLength = ITEM_NAME) String bundleName,

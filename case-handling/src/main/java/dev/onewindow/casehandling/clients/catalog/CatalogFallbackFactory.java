@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The stated fallback when service-catalog cannot answer (down, slow, circuit open): a submission cannot be judged
- * without its entry version, so the caller is told the catalog is unavailable ({@code CATALOG_UNAVAILABLE}) and nothing is stored. There is no
- * cached copy to fall back on on purpose — a stale entry could accept a case under rules that were withdrawn.
+ * without its entry version, so the caller is told the catalog is unavailable ({@code CATALOG_UNAVAILABLE}) and
+ * nothing is stored. There is no cached copy to fall back on on purpose — a stale entry could accept a case under
+ * rules that were withdrawn.
  */
 @Component
 class CatalogFallbackFactory implements FallbackFactory<CatalogClient> {
