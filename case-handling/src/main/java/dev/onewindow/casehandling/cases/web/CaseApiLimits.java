@@ -95,7 +95,10 @@ final class CaseApiLimits {
     /** One extension of at most 10 working days (application.yml). */
     static final int EXTENSION_WORKING_DAYS = 10;
     /** A submission names at most 50 materials, a bundle at most 100; a case keeps one per material code. */
+    static final int SUBMISSION_MATERIALS = 50;
     static final int MATERIALS = 100;
+    /** The catalog numbers an entry's versions from 1. */
+    static final int MAX_VERSION = 100_000;
     /** The catalog's bundles have at most 20 members, and its rule sets at most 20 rules. */
     static final int BUNDLE_MEMBERS = 20;
     static final int RULES = 20;

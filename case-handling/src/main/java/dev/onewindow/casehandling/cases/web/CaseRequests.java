@@ -26,8 +26,10 @@ import static dev.onewindow.casehandling.cases.web.CaseApiLimits.FILE_ID;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.ID_NUMBER;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MATERIALS;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MATERIAL_CODE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MAX_VERSION;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MOBILE;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.PROCEDURE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.SUBMISSION_MATERIALS;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.SUPPLEMENT_ITEM;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.SUPPLEMENT_ITEMS;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.TEXT;
@@ -36,11 +38,6 @@ import static dev.onewindow.casehandling.cases.web.CaseApiLimits.WORKING_DAYS;
 
 /** The request bodies of the case API (shape checks here; rules in the service and the aggregate). */
 final class CaseRequests {
-
-    /** A submission names at most this many materials (a bundle's: {@link CaseApiLimits#MATERIALS}). */
-    static final int SUBMISSION_MATERIALS = 50;
-    /** The catalog numbers an entry's versions from 1. */
-    static final int MAX_VERSION = 100_000;
 
     private CaseRequests() {
     }

@@ -58,6 +58,7 @@ import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MASKED_MOBILE_P
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MATERIALS;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MATERIAL_CODE;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MAX_PAGE;
+import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MAX_VERSION;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.MOBILE;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.NAME_TOKEN;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.PAGE_SIZE;
@@ -98,7 +99,7 @@ final class CaseResponses {
             @Schema(description = "null for a bundle parent", maxLength = CODE, pattern = CODE_PATTERN)
             String implementationCode,
             @Schema(description = "null for a bundle parent", minimum = "1",
-                    maximum = "" + CaseRequests.MAX_VERSION) Integer entryVersion,
+                    maximum = "" + MAX_VERSION) Integer entryVersion,
             @Schema(description = "The entry's name (a bundle parent: the bundle's)", maxLength = ITEM_NAME)
             String itemName,
             @Schema(maxLength = DEPARTMENT, pattern = DEPARTMENT_PATTERN) String departmentCode,
