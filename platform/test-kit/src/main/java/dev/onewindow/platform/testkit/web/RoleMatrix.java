@@ -12,7 +12,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -79,8 +81,16 @@ public final class RoleMatrix {
         return MockMvcRequestBuilders.delete(path);
     }
 
-    /** An endpoint; {@code request} is built afresh for every call (a builder keeps what each call adds to it). */
-    public Endpoint endpoint(Supplier<MockHttpServletRequestBuilder> request) {
+    /** A multipart upload; add its parts with {@code .file(...)} or {@code .part(...)}. */
+    public static MockMultipartHttpServletRequestBuilder multipart(String path) {
+        return MockMvcRequestBuilders.multipart(path);
+    }
+
+    /**
+     * An endpoint; {@code request} is built afresh for every call (a builder keeps what each call adds to it). Any
+     * MockMvc request builder will do, multipart uploads included.
+     */
+    public Endpoint endpoint(Supplier<? extends AbstractMockHttpServletRequestBuilder<?>> request) {
         Endpoint endpoint = new Endpoint(request);
         endpoints.add(endpoint);
         return endpoint;
@@ -92,13 +102,13 @@ public final class RoleMatrix {
 
     public final class Endpoint {
 
-        private final Supplier<MockHttpServletRequestBuilder> request;
+        private final Supplier<? extends AbstractMockHttpServletRequestBuilder<?>> request;
         private final Set<String> allowed = new LinkedHashSet<>();
         private boolean anySignedIn;
         private boolean open;
         private int expected = 200;
 
-        private Endpoint(Supplier<MockHttpServletRequestBuilder> request) {
+        private Endpoint(Supplier<? extends AbstractMockHttpServletRequestBuilder<?>> request) {
             this.request = request;
         }
 
@@ -163,7 +173,7 @@ public final class RoleMatrix {
         }
 
         private MvcResult perform(RequestPostProcessor caller) throws Exception {
-            MockHttpServletRequestBuilder builder = request.get();
+            AbstractMockHttpServletRequestBuilder<?> builder = request.get();
             if (caller != null) {
                 builder.with(caller);
             }
