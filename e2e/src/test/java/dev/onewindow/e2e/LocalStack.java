@@ -113,7 +113,7 @@ final class LocalStack {
         return startedHere;
     }
 
-    private static Path repo() {
+    static Path repo() {
         String configured = System.getProperty("onewindow.repo");
         Path candidate = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
         return candidate.resolve("deploy/local/up.sh").toFile().exists() ? candidate : candidate.getParent();
