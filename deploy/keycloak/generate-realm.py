@@ -286,7 +286,10 @@ def realm() -> dict:
         client("onewindow-app", "OneWindow app / mini-program (public, PKCE)",
                publicClient=True, secret=None, standardFlowEnabled=True,
                directAccessGrantsEnabled=True,  # DEV REALM ONLY: lets scripts use the password grant
-               redirectUris=["http://localhost:*", "http://127.0.0.1:*"], webOrigins=["+"],
+               redirectUris=["http://localhost:*", "http://127.0.0.1:*"],
+               # the token request comes from the page's origin: the gateway's API docs page and the app's dev
+               # server ("+" alone derives nothing from wildcard redirect URIs, and Keycloak answers "Invalid origin")
+               webOrigins=["+", "http://localhost:8080", "http://127.0.0.1:8080", "http://localhost:5173"],
                attributes={"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "+"}),
         client("gateway", "OneWindow gateway (confidential)",
                standardFlowEnabled=True, serviceAccountsEnabled=True,

@@ -47,6 +47,21 @@ class LocalStackIT {
     }
 
     @Test
+    void theApiDocsPageSignsInWithKeycloakAndTriesACallThroughTheGateway() {
+        // what Swagger UI's "Authorize" does on http://localhost:8080/swagger-ui.html, then "Try it out"
+        Response initializer = gateway.get("/swagger-ui/swagger-initializer.js").send();
+        assertThat(initializer.rawBody()).contains("\"clientId\":\"onewindow-app\"");
+        String token = Keycloak.signInFromPage("citizen1", LocalStack.GATEWAY,
+                LocalStack.GATEWAY + "/swagger-ui/oauth2-redirect.html");
+
+        Response mine = gateway.get("/api/v1/cases/mine").token(token).send();
+
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.header("X-RateLimit-Limit")).isNotBlank();
+        assertThat(mine.header("X-RateLimit-Remaining")).isNotBlank();
+    }
+
+    @Test
     void dataWrittenThroughTheGatewaySurvivesARestartOfTheStack() {
         String admin = Keycloak.login("catalogadmin1");
         String code = "E2E" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
