@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -118,6 +120,10 @@ public class ProblemExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof DomainException refused) {
+            // a value the body's type itself refuses while it is read (a constructor's rule): answered as the domain
+            return domain(refused);
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return fieldProblem("UNKNOWN_FIELD", "the field '" + field + "' is not part of this request",
@@ -171,6 +177,17 @@ public class ProblemExceptionHandler {
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return respond(Problems.of(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
                 "none of the accepted media types can be produced"));
+    }
+
+    /** A multipart body that cannot be read (no boundary, a broken part) or lacks a part the endpoint needs. */
+    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
+    ResponseEntity<ProblemDetail> badMultipart(Exception e) {
+        if (e instanceof MissingServletRequestPartException missing) {
+            return fieldProblem("MISSING_PART", "the part '" + missing.getRequestPartName() + "' is required",
+                    new FieldViolation(missing.getRequestPartName(), "REQUIRED", "required"));
+        }
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
+                "the multipart body cannot be read: send multipart/form-data with a boundary and well-formed parts"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

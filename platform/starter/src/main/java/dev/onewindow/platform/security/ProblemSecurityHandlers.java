@@ -2,10 +2,10 @@ package dev.onewindow.platform.security;
 
 import java.io.IOException;
 
+import dev.onewindow.platform.problem.ProblemResponses;
 import dev.onewindow.platform.problem.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -33,8 +33,6 @@ final class ProblemSecurityHandlers {
 
     private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(json, response, problem);
     }
 }

@@ -13,17 +13,27 @@ public class Parcel extends AggregateRoot {
 
     enum Status { REGISTERED, SHIPPED }
 
+    enum Priority { NORMAL, URGENT }
+
     @Id
     private String id;
     private String region;
     private String label;
+    private String note;
+    private Priority priority;
     private Status status;
 
     static Parcel register(String id, String region, String label, Instant now) {
+        return register(id, region, label, null, Priority.NORMAL, now);
+    }
+
+    static Parcel register(String id, String region, String label, String note, Priority priority, Instant now) {
         Parcel parcel = new Parcel();
         parcel.id = id;
         parcel.region = region;
         parcel.label = label;
+        parcel.note = note;
+        parcel.priority = priority == null ? Priority.NORMAL : priority;
         parcel.status = Status.REGISTERED;
         parcel.registerEvent("parcel.registered", new ParcelRegistered(id, label), now);
         return parcel;
@@ -50,6 +60,8 @@ public class Parcel extends AggregateRoot {
     public String id() { return id; }
     public Status status() { return status; }
     public String label() { return label; }
+    public String note() { return note; }
+    public Priority priority() { return priority; }
 
     record ParcelRegistered(String parcelId, String label) {
     }

@@ -1,12 +1,18 @@
 package dev.onewindow.platform.sample;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
+import dev.onewindow.platform.text.MultiLineText;
+import dev.onewindow.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,14 +38,20 @@ class ParcelController {
     }
 
     record RegisterParcelRequest(@NotBlank @Size(max = 20) String id, @NotBlank @Size(max = 6) @Pattern(regexp = "\\d{6}") String region,
-            @NotBlank @Size(max = 50) String label) {
+            @NotBlank @Size(max = 50) String label, @Size(max = 500) @MultiLineText String note,
+            Parcel.Priority priority) {
     }
 
     record ParcelResponse(@Schema(maxLength = 20) String id, @Schema(allowableValues = {"REGISTERED", "SHIPPED"}) String status,
-            @Schema(maxLength = 50) String label) {
+            @Schema(maxLength = 50) String label, @Schema(maxLength = 500) String note, Parcel.Priority priority) {
         static ParcelResponse of(Parcel parcel) {
-            return new ParcelResponse(parcel.id(), parcel.status().name(), parcel.label());
+            return new ParcelResponse(parcel.id(), parcel.status().name(), parcel.label(), parcel.note(),
+                    parcel.priority());
         }
+    }
+
+    record ParcelPage(@ArraySchema(maxItems = 100) List<ParcelResponse> content,
+            @Schema(minimum = "0", maximum = "1000000") long total) {
     }
 
     @Operation(summary = "Register a parcel")
@@ -48,7 +60,16 @@ class ParcelController {
     @PreAuthorize("hasRole('window-officer')")
     ParcelResponse register(@Valid @RequestBody RegisterParcelRequest request) {
         return ParcelResponse.of(parcels.insert(Parcel.register(request.id(), request.region(), request.label(),
-                Instant.now())));
+                request.note(), request.priority(), Instant.now())));
+    }
+
+    @Operation(summary = "List parcels, a page at a time")
+    @GetMapping("/parcels")
+    @PreAuthorize("hasRole('window-officer')")
+    ParcelPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        var found = parcels.findAll(Paging.of(page, size, 100));
+        return new ParcelPage(found.map(ParcelResponse::of).getContent(), found.getTotalElements());
     }
 
     @Operation(summary = "Read a parcel")
@@ -62,8 +83,7 @@ class ParcelController {
     @PostMapping("/parcels/{id}/ship")
     @PreAuthorize("hasRole('window-officer')")
     ParcelResponse ship(@PathVariable @Size(max = 20) String id,
-            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0)
-            @jakarta.validation.constraints.Max(2000) long holdMillis)
+            @RequestParam(defaultValue = "0") @Min(0) @Max(2000) long holdMillis)
             throws InterruptedException {
         Parcel parcel = parcels.findById(id).orElseThrow(() -> DomainException.notFound("parcel", id));
         parcel.ship(Instant.now());

@@ -1,0 +1,176 @@
+package dev.onewindow.platform.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import dev.onewindow.platform.domain.FieldViolation;
+import dev.onewindow.platform.problem.ProblemResponses;
+import dev.onewindow.platform.problem.Problems;
+import dev.onewindow.platform.text.TextPolicy;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies the {@link TextPolicy} to what a request carries outside its body, before anything reads it: every path
+ * segment and every query parameter name and value (percent-decoded strictly as UTF-8: {@code %FF}, an overlong
+ * {@code %C0%AF} or an encoded surrogate {@code %ED%A0%80} is refused rather than silently replaced), and the
+ * headers a service reads, which must be short visible ASCII. A refusal is a 400 problem naming the parameter
+ * ({@code INVALID_ENCODING}, {@code INVALID_TEXT} or {@code INVALID_HEADER}).
+ */
+public class RequestTextFilter extends OncePerRequestFilter {
+
+    /** Longest query parameter value (or path segment) any endpoint accepts. */
+    static final int MAX_PARAMETER_LENGTH = 2_000;
+    static final int MAX_HEADER_LENGTH = 512;
+
+    private final JsonMapper json;
+    private final Set<String> checkedHeaders;
+
+    public RequestTextFilter(JsonMapper json, Set<String> checkedHeaders) {
+        this.json = json;
+        this.checkedHeaders = Set.copyOf(checkedHeaders);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Refusal refusal = checkPath(request.getRequestURI());
+        if (refusal == null) {
+            refusal = checkQuery(request.getQueryString());
+        }
+        if (refusal == null) {
+            refusal = checkHeaders(request);
+        }
+        if (refusal != null) {
+            ProblemResponses.write(json, response, Problems.of(HttpStatus.BAD_REQUEST, refusal.code(),
+                    refusal.detail(), java.util.Map.of("errors", List.of(refusal.violation()))));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    record Refusal(String code, String detail, FieldViolation violation) {
+    }
+
+    static Refusal checkPath(String rawPath) {
+        if (rawPath == null) {
+            return null;
+        }
+        for (String segment : rawPath.split("/")) {
+            Refusal refusal = checkText("path", segment, false);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    static Refusal checkQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            String name = decode(rawName, true);
+            if (name == null) {
+                return encoding("query");
+            }
+            Refusal refusal = checkText("query", rawName, true);
+            if (refusal == null && equals >= 0) {
+                refusal = checkText(printable(name), pair.substring(equals + 1), true);
+            }
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    private Refusal checkHeaders(HttpServletRequest request) {
+        for (String name : checkedHeaders) {
+            var values = request.getHeaders(name);
+            while (values != null && values.hasMoreElements()) {
+                String value = values.nextElement();
+                if (value.length() > MAX_HEADER_LENGTH || !value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
+                    String message = "must be visible ASCII of at most " + MAX_HEADER_LENGTH + " characters";
+                    return new Refusal("INVALID_HEADER", "the header '" + name + "' " + message,
+                            new FieldViolation(name, "INVALID_HEADER", message));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A raw (still percent-encoded) path segment or query component, decoded strictly, against the policy. */
+    private static Refusal checkText(String field, String raw, boolean plusIsSpace) {
+        String decoded = decode(raw, plusIsSpace);
+        if (decoded == null) {
+            return encoding(field);
+        }
+        TextPolicy.Violation violation = TextPolicy.check(decoded, TextPolicy.Lines.SINGLE, MAX_PARAMETER_LENGTH);
+        if (violation == null) {
+            return null;
+        }
+        return new Refusal("INVALID_TEXT", "the " + (field.equals("path") ? "path" : "parameter '" + field + "'")
+                + " " + violation.message(), new FieldViolation(field, violation.name(), violation.message()));
+    }
+
+    private static Refusal encoding(String field) {
+        String message = "is not valid percent-encoded UTF-8";
+        return new Refusal("INVALID_ENCODING", "the " + (field.equals("path") ? "path" : "parameter '" + field + "'")
+                + " " + message, new FieldViolation(field, "INVALID_ENCODING", message));
+    }
+
+    /** Percent-decodes {@code raw} as UTF-8, refusing malformed escapes and byte sequences; {@code null} if so. */
+    static String decode(String raw, boolean plusIsSpace) {
+        if (raw.indexOf('%') < 0) {
+            return plusIsSpace ? raw.replace('+', ' ') : raw;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int high = Character.digit(raw.charAt(i + 1), 16);
+                int low = Character.digit(raw.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    return null;
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else if (c == '+' && plusIsSpace) {
+                bytes.write(' ');
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(utf8, 0, utf8.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String printable(String name) {
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+}
