@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.onewindow.platform.personal.Masking;
+import dev.onewindow.platform.region.Regions;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -41,6 +42,11 @@ public record Caller(String subject, String username, String clientId, Set<Strin
 
     public boolean hasAnyRole(String... candidates) {
         return List.of(candidates).stream().anyMatch(roles::contains);
+    }
+
+    /** Whether a record of {@code recordRegion} lies within the caller's region (a city covers its districts). */
+    public boolean inRegion(String recordRegion) {
+        return Regions.covers(region, recordRegion);
     }
 
     /** Same department as a record's owning department (staff data scoping). */
