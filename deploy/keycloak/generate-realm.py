@@ -296,13 +296,16 @@ def realm() -> dict:
                redirectUris=["http://localhost:8080/*"], webOrigins=["+"],
                attributes={"post.logout.redirect.uris": "+"}),
         client("partner-demo", "Demo partner system (client credentials)", serviceAccountsEnabled=True),
+        # the monitoring system: scrapes /actuator/prometheus of the services with client credentials
+        client("prometheus", "Monitoring (Prometheus scrapes with client credentials)", serviceAccountsEnabled=True),
     ] + [client(s, "OneWindow " + s + " service account", serviceAccountsEnabled=True) for s in SERVICE_CLIENTS]
     for c in clients:
         if c["secret"] is None:
             del c["secret"]
             del c["clientAuthenticatorType"]
 
-    users += [service_account("gateway", []), service_account("partner-demo", ["partner"])]
+    users += [service_account("gateway", []), service_account("partner-demo", ["partner"]),
+              service_account("prometheus", [])]
     users += [service_account(s, []) for s in SERVICE_CLIENTS]
 
     return {

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience       the audience every accepted token must carry
  * @param publicPaths    requests answered without a token, as {@code "GET /api/v1/catalog/**"} (method optional)
  * @param serviceAccount client credentials for work done without a user (event consumers, schedulers)
+ * @param metricsClients Keycloak clients ({@code azp}) whose tokens may read the actuator's metrics and info
+ *                       (default {@code [prometheus]}: Prometheus scrapes with OAuth2 client credentials)
  */
 @ConfigurationProperties("onewindow.security")
 public record SecurityProperties(String issuerUri, String jwkSetUri, String audience, List<String> publicPaths,
-        ServiceAccount serviceAccount) {
+        ServiceAccount serviceAccount, List<String> metricsClients) {
 
     public SecurityProperties {
         if (issuerUri == null || issuerUri.isBlank()) {
@@ -27,6 +29,7 @@ public record SecurityProperties(String issuerUri, String jwkSetUri, String audi
         }
         audience = audience == null || audience.isBlank() ? "onewindow" : audience;
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        metricsClients = metricsClients == null ? List.of("prometheus") : List.copyOf(metricsClients);
         serviceAccount = serviceAccount == null ? new ServiceAccount(null, null, null, false) : serviceAccount;
         if (serviceAccount.required() && !serviceAccount.configured()) {
             // a client secret fails closed like every other secret (the local profile may relay the user's token)

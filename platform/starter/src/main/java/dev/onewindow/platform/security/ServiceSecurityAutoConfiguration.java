@@ -14,10 +14,13 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -30,6 +33,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -39,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every OneWindow service is an OAuth2 resource server of the Keycloak realm: it validates each token itself
  * (compact JWS in canonical base64url, signature via JWKS, issuer, audience, expiry), maps
  * {@code realm_access.roles} to {@code ROLE_*} authorities and fails closed — only health probes, API docs and the
- * service's configured public paths answer without a token.
+ * service's configured public paths answer without a token; metrics and info only to the monitoring client.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -47,8 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityAutoConfiguration {
 
-    private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+    private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/v3/api-docs/**", "/v3/api-docs",
+            "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     @Bean
     @ConditionalOnMissingBean
@@ -69,6 +74,16 @@ public class ServiceSecurityAutoConfiguration {
         OAuth2Error error = new OAuth2Error("invalid_token", "the token is not meant for " + expected, null);
         return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(expected)
                 ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(error);
+    }
+
+    /** Granted to a token of one of {@code clients} (its {@code azp}): the scrape credential of the monitoring system. */
+    static AuthorizationManager<RequestAuthorizationContext> metricsClients(List<String> clients) {
+        return (authentication, context) -> {
+            Authentication caller = authentication.get();
+            boolean granted = caller instanceof JwtAuthenticationToken jwt
+                    && clients.contains(jwt.getToken().getClaimAsString("azp"));
+            return new AuthorizationDecision(granted);
+        };
     }
 
     @Bean
@@ -100,6 +115,8 @@ public class ServiceSecurityAutoConfiguration {
                             requests.requestMatchers(parts[0]).permitAll();
                         }
                     }
+                    // metrics and build info are for the monitoring system's own client, never anonymous
+                    requests.requestMatchers("/actuator/**").access(metricsClients(properties.metricsClients()));
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(oauth -> oauth

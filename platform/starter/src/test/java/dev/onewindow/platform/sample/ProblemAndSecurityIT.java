@@ -88,7 +88,8 @@ class ProblemAndSecurityIT {
         assertThat(ping.json().get("answer").asString()).isEqualTo("pong");
         Response readiness = api().get("/actuator/health/readiness").send();
         assertThat(readiness.status()).as(readiness.rawBody()).isEqualTo(200);
-        assertThat(api().get("/actuator/prometheus").send().rawBody())
+        // metrics are not anonymous (HostileInputIT): the monitoring client reads them, tagged with the service
+        assertThat(api().get("/actuator/prometheus").token(TOKENS.client("prometheus").mint()).send().rawBody())
                 .contains("application=\"platform-sample\"");
     }
 

@@ -57,7 +57,7 @@ class TokenRelayTest {
         try {
             SecurityProperties properties = new SecurityProperties("http://issuer", null, null, List.of(),
                     new SecurityProperties.ServiceAccount("case-handling", "secret",
-                            "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/token", true));
+                            "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/token", true), null);
             TokenRelayInterceptor relay = new TokenRelayInterceptor(new ServiceAccountTokens(properties,
                     Clock.fixed(Instant.parse("2026-02-13T02:00:00Z"), ZoneOffset.UTC)));
             RequestTemplate first = new RequestTemplate();
@@ -82,16 +82,16 @@ class TokenRelayTest {
     @Test
     void aServiceThatNeedsItsOwnClientRefusesToStartWithoutItsSecret() {
         assertThatThrownBy(() -> new SecurityProperties("http://issuer", null, null, List.of(),
-                new SecurityProperties.ServiceAccount("case-handling", " ", null, true)))
+                new SecurityProperties.ServiceAccount("case-handling", " ", null, true), null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("onewindow.security.service-account.client-secret is not set");
         assertThatThrownBy(() -> new SecurityProperties("http://issuer", null, null, List.of(),
-                new SecurityProperties.ServiceAccount(null, null, null, true)))
+                new SecurityProperties.ServiceAccount(null, null, null, true), null))
                 .hasMessageStartingWith("onewindow.security.service-account.client-id is not set");
     }
 
     private static ServiceAccountTokens unconfiguredServiceAccount() {
-        return new ServiceAccountTokens(new SecurityProperties("http://issuer", null, null, null, null),
+        return new ServiceAccountTokens(new SecurityProperties("http://issuer", null, null, null, null, null),
                 Clock.systemUTC());
     }
 }
