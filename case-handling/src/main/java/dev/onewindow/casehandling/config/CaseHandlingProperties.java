@@ -20,12 +20,13 @@ import org.springframework.util.unit.DataSize;
  * @param formMaxBytes             largest form (serialised JSON) a submission may carry
  * @param maxPageSize              largest page a list query returns
  * @param files                    upload limits of the file store
- * @param resilience               circuit breaker and time limit of the Feign peers
+ *
+ * <p>The peers' circuit breaker and time limit are the platform's, {@code onewindow.peers.*} ({@code PeerProperties}).
  */
 @ConfigurationProperties("onewindow.casehandling")
 public record CaseHandlingProperties(String catalogUrl, String elicenseUrl, Integer acceptanceWorkingDays,
         Integer maxExtensionWorkingDays, Integer maxExtensions, Duration overdueSweepInterval, Integer formMaxBytes,
-        Integer maxPageSize, Files files, Resilience resilience) {
+        Integer maxPageSize, Files files) {
 
     public CaseHandlingProperties {
         catalogUrl = catalogUrl == null ? "http://localhost:8081" : catalogUrl;
@@ -37,7 +38,6 @@ public record CaseHandlingProperties(String catalogUrl, String elicenseUrl, Inte
         formMaxBytes = formMaxBytes == null ? 64 * 1024 : formMaxBytes;
         maxPageSize = maxPageSize == null ? 100 : maxPageSize;
         files = files == null ? new Files(null, null) : files;
-        resilience = resilience == null ? new Resilience(null, null, null, null, null) : resilience;
     }
 
     /**
@@ -50,24 +50,6 @@ public record CaseHandlingProperties(String catalogUrl, String elicenseUrl, Inte
             allowedTypes = allowedTypes == null
                     ? List.of("application/pdf", "image/jpeg", "image/png", "application/ofd")
                     : List.copyOf(allowedTypes);
-        }
-    }
-
-    /**
-     * @param timeLimit            longest a peer call may take in total before the fallback answers
-     * @param failureRateThreshold percentage of failed calls that opens the circuit
-     * @param slidingWindowSize    calls the failure rate is computed over
-     * @param minimumCalls         calls needed before the circuit may open
-     * @param openFor              how long an open circuit refuses calls before probing again
-     */
-    public record Resilience(Duration timeLimit, Float failureRateThreshold, Integer slidingWindowSize,
-            Integer minimumCalls, Duration openFor) {
-        public Resilience {
-            timeLimit = timeLimit == null ? Duration.ofSeconds(4) : timeLimit;
-            failureRateThreshold = failureRateThreshold == null ? 50f : failureRateThreshold;
-            slidingWindowSize = slidingWindowSize == null ? 20 : slidingWindowSize;
-            minimumCalls = minimumCalls == null ? 10 : minimumCalls;
-            openFor = openFor == null ? Duration.ofSeconds(30) : openFor;
         }
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * service-catalog's published entries and bundles (docs/service-contracts.md). A 404 is an answer ("no such
  * entry"), not a failure: {@code dismiss404} turns it into an empty {@link Optional} that does not trip the breaker.
- * Timeouts: {@code spring.cloud.openfeign.client.config.catalog.*}; breaker: {@code onewindow.casehandling.resilience}.
+ * Timeouts: {@code spring.cloud.openfeign.client.config.catalog.*}; breaker and time limit: the platform's {@code onewindow.peers.*}.
  */
 @FeignClient(name = "catalog", url = "${onewindow.casehandling.catalog-url:http://localhost:8081}", dismiss404 = true,
         fallbackFactory = CatalogFallbackFactory.class)
