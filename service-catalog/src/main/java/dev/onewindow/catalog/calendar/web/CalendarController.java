@@ -7,7 +7,6 @@ import dev.onewindow.catalog.calendar.CalendarService;
 import dev.onewindow.catalog.limits.Limits;
 import dev.onewindow.catalog.web.ApiBounds;
 import dev.onewindow.platform.calendar.CalendarYear;
-import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,17 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/catalog/calendar")
-@Tag(name = "Calendar", description = """
-        The working-day calendar every deadline in OneWindow is counted in: statutory holidays and make-up working \
-        days (调休上班) per year, Monday to Friday otherwise. Public; catalog admins maintain it. Dates are ISO-8601 \
-        local dates (yyyy-MM-dd) in Asia/Shanghai.""")
+@Tag(name = "Calendar", description = "The working-day calendar every deadline in OneWindow is counted in: "
+        + "statutory holidays and make-up working days (调休上班) per year, Monday to Friday otherwise. Public; catalog "
+        + "admins maintain it. Dates are ISO-8601 local dates (yyyy-MM-dd) in Asia/Shanghai, " + CalendarController.RANGE
+        + ": the years the calendar can hold data for. A date outside them, asked about or as an answer, is 400 "
+        + "`DATE_OUT_OF_RANGE`.")
 class CalendarController {
 
-    /** Ten years of working days: beyond that no deadline in OneWindow reaches. */
-    private static final int MAX_WORKING_DAYS = 2500;
-    /** Counting spans at most ten years: 3,653 days. */
-    private static final int MAX_YEARS_COUNTED = 10;
-    private static final int MAX_DAYS_COUNTED = 3653;
+    private static final int MAX_WORKING_DAYS = CalendarService.MAX_WORKING_DAYS;
+    private static final int MAX_DAYS_COUNTED = CalendarService.MAX_DAYS_COUNTED;
+    /** The dates the calendar answers for, as the API documents them. */
+    static final String RANGE = "from " + Limits.YEAR_MIN + "-01-01 to " + Limits.YEAR_MAX + "-12-31";
 
     private final CalendarService calendar;
 
@@ -90,39 +89,38 @@ class CalendarController {
             List<@NotNull LocalDate> makeUpWorkingDays) {
     }
 
-    @Operation(summary = "Tell whether a date is a working day")
+    @Operation(summary = "Tell whether a date is a working day",
+            description = "For dates " + RANGE + " (400 `DATE_OUT_OF_RANGE` otherwise).")
     @GetMapping("/days/{date}")
     DayResponse day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Parameter(description = "The date", schema = @Schema(type = "string", format = "date",
+            @Parameter(description = "The date, " + RANGE, schema = @Schema(type = "string", format = "date",
                     maxLength = ApiBounds.DATE)) LocalDate date) {
-        return new DayResponse(date, calendar.calendar().isWorkingDay(date));
+        return new DayResponse(date, calendar.isWorkingDay(date));
     }
 
     @Operation(summary = "Find the N-th working day after a date",
             description = "`from` itself is not counted (期间开始之日不计算在内); for 0 working days the answer is `from` "
-                    + "when it is a working day, else the next working day.")
+                    + "when it is a working day, else the next working day. `from` and the day reached are "
+                    + RANGE + " (400 `DATE_OUT_OF_RANGE` otherwise).")
     @GetMapping("/add")
     AddResponse add(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Parameter(description = "The start date", schema = @Schema(type = "string", format = "date",
+            @Parameter(description = "The start date, " + RANGE, schema = @Schema(type = "string", format = "date",
                     maxLength = ApiBounds.DATE)) LocalDate from,
             @RequestParam @Min(0) @Max(MAX_WORKING_DAYS) int workingDays) {
-        return new AddResponse(from, workingDays, calendar.calendar().addWorkingDays(from, workingDays));
+        return new AddResponse(from, workingDays, calendar.addWorkingDays(from, workingDays));
     }
 
     @Operation(summary = "Count the working days between two dates",
             description = "Working days d with from < d ≤ to; 0 when `to` is not after `from`. At most ten years "
-                    + "(400 `RANGE_TOO_LARGE`).")
+                    + "(400 `RANGE_TOO_LARGE`); both dates " + RANGE + " (400 `DATE_OUT_OF_RANGE` otherwise).")
     @GetMapping("/count")
     CountResponse count(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Parameter(description = "Counted from the day after", schema = @Schema(type = "string", format = "date",
-                    maxLength = ApiBounds.DATE)) LocalDate from,
+            @Parameter(description = "Counted from the day after, " + RANGE, schema = @Schema(type = "string",
+                    format = "date", maxLength = ApiBounds.DATE)) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Parameter(description = "Counted up to and including", schema = @Schema(type = "string",
+            @Parameter(description = "Counted up to and including, " + RANGE, schema = @Schema(type = "string",
                     format = "date", maxLength = ApiBounds.DATE)) LocalDate to) {
-        if (to.isAfter(from.plusYears(MAX_YEARS_COUNTED))) {
-            throw DomainException.invalid("RANGE_TOO_LARGE", "count at most ten years at a time");
-        }
-        return new CountResponse(from, to, calendar.calendar().countWorkingDays(from, to));
+        return new CountResponse(from, to, calendar.countWorkingDays(from, to));
     }
 
     @Operation(summary = "Read a year's holidays and make-up working days",
