@@ -49,9 +49,9 @@ public class EntryReads {
                 || viewer.maySeeDraftsOf(e.departmentCode()));
     }
 
-    /** Staff list: entries of a department and/or status, in code order. */
-    public Page<CatalogEntry> list(String departmentCode, EntryStatus status, int page, int size) {
-        PageRequest request = PageRequest.of(page, size, Sort.by("implementationCode"));
+    /** Staff list: entries of a department and/or status, in code order; {@code page} is a bounded page. */
+    public Page<CatalogEntry> list(String departmentCode, EntryStatus status, PageRequest page) {
+        PageRequest request = page.withSort(Sort.by("implementationCode"));
         if (departmentCode != null && status != null) {
             return entries.findByDepartmentCodeAndStatus(departmentCode, status, request);
         }

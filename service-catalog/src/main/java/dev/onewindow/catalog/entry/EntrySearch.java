@@ -31,7 +31,8 @@ public class EntrySearch {
         this.mongo = mongo;
     }
 
-    public Page<EntryView> search(SearchQuery search, int page, int size) {
+    /** One page ({@code page}, bounded) of the current published versions that match, in code order. */
+    public Page<EntryView> search(SearchQuery search, PageRequest page) {
         Criteria criteria = where("listing.live").is(true);
         if (search.region() != null) {
             criteria = criteria.and("listing.region").is(search.region());
@@ -60,13 +61,13 @@ public class EntrySearch {
             }
         }
         Query query = Query.query(criteria);
-        PageRequest pageable = PageRequest.of(page, size, Sort.by("implementationCode"));
+        PageRequest pageable = page.withSort(Sort.by("implementationCode"));
         Query paged = Query.of(query).with(pageable);
         paged.fields().include("basicCode", "itemType", "departmentCode", "region", "status")
                 .elemMatch("versions", where("status").is(VersionStatus.PUBLISHED));
         List<EntryView> content = mongo.find(paged, EntryView.class, CatalogEntry.COLLECTION);
         // a first page that is not full already tells the total: spare the count
-        long total = page == 0 && content.size() < size ? content.size()
+        long total = pageable.getPageNumber() == 0 && content.size() < pageable.getPageSize() ? content.size()
                 : mongo.count(query, CatalogEntry.COLLECTION);
         return new PageImpl<>(content, pageable, total);
     }

@@ -1,5 +1,7 @@
 package dev.onewindow.catalog.web;
 
+import dev.onewindow.platform.web.Paging;
+
 /**
  * Numbers of the HTTP API itself rather than rules of the catalog (those are {@code limits}): paging, dates and
  * instants as text, revisions and counts. Request validation and the documented bounds of every answer use them.
@@ -7,7 +9,7 @@ package dev.onewindow.catalog.web;
 public final class ApiBounds {
 
     /** Highest page number a list answers (0-based). */
-    public static final int PAGE_MAX = 10_000;
+    public static final int PAGE_MAX = Paging.MAX_PAGE;
     /** Largest page, and the default one. */
     public static final int PAGE_SIZE_MAX = 100;
     public static final String PAGE_SIZE_DEFAULT = "20";

@@ -11,6 +11,7 @@ import dev.onewindow.catalog.web.PageResponse;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
+import dev.onewindow.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,7 +21,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,8 +56,8 @@ class BundleController {
     @GetMapping
     PageResponse<BundleResponse> list(@RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.PAGE_MAX) int page,
             @RequestParam(defaultValue = ApiBounds.PAGE_SIZE_DEFAULT) @Min(1) @Max(ApiBounds.PAGE_SIZE_MAX) int size) {
-        return PageResponse.of(bundles.findByStatus(BundleStatus.PUBLISHED, PageRequest.of(page, size,
-                Sort.by("code"))), BundleResponse::of);
+        return PageResponse.of(bundles.findByStatus(BundleStatus.PUBLISHED, Paging.of(page, size,
+                ApiBounds.PAGE_SIZE_MAX, Sort.by("code"))), BundleResponse::of);
     }
 
     @Operation(summary = "Read a bundle",

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.onewindow.catalog.limits.Codes;
 import dev.onewindow.catalog.limits.Limits;
+import dev.onewindow.platform.text.MultiLineText;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,7 @@ public record CreateBundleRequest(
         @NotBlank @Size(max = Codes.BUNDLE_MAX)
         @Pattern(regexp = Codes.BUNDLE, message = "2-20 upper-case letters or digits") String code,
         @NotBlank @Size(max = Limits.SHORT_NAME) String name,
-        @Size(max = Limits.TEXT) String description,
+        @MultiLineText @Size(max = Limits.TEXT) String description,
         @NotBlank @Size(max = Codes.DEPARTMENT_MAX) @Pattern(regexp = Codes.DEPARTMENT) String leadDepartment,
         @NotNull @Size(min = 2, max = Limits.MEMBERS)
         @ArraySchema(minItems = 2, maxItems = Limits.MEMBERS, schema = @Schema(maxLength = Codes.IMPLEMENTATION_MAX,

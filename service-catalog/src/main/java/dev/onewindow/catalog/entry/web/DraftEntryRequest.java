@@ -11,6 +11,7 @@ import dev.onewindow.catalog.entry.web.EntryParts.Result;
 import dev.onewindow.catalog.item.ApplicantType;
 import dev.onewindow.catalog.limits.Codes;
 import dev.onewindow.catalog.limits.Limits;
+import dev.onewindow.platform.text.MultiLineText;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -25,6 +26,8 @@ import jakarta.validation.constraints.Size;
  * The body of drafting an entry version (POST to create, PUT to edit the draft). Its fields are those of
  * {@code EntryResponse} that an editor sets; {@code basicCode} and {@code departmentCode} are required to create and
  * must be left out or unchanged when editing. The demo data has the same shape ({@link EntryDraft}, same limits).
+ * Every string is single-line plain text (the platform's text policy) but the description and the acceptance
+ * conditions, which take line breaks and tabs.
  */
 @Schema(description = "An entry version as an editor drafts it. `basicCode` and `departmentCode` are required to "
         + "create the entry and must be left out or unchanged when editing; `applicantTypes` and `topics` left out "
@@ -36,8 +39,8 @@ public record DraftEntryRequest(
         @Size(max = Codes.DEPARTMENT_MAX)
         @Pattern(regexp = Codes.DEPARTMENT, message = "2-20 upper-case letters or digits") String departmentCode,
         @NotBlank @Size(max = Limits.NAME) String name,
-        @Size(max = Limits.TEXT) String description,
-        @Size(max = Limits.TEXT) String acceptanceConditions,
+        @MultiLineText @Size(max = Limits.TEXT) String description,
+        @MultiLineText @Size(max = Limits.TEXT) String acceptanceConditions,
         @Size(max = Limits.APPLICANT_TYPES) List<@NotNull ApplicantType> applicantTypes,
         @Size(max = Limits.TOPICS) @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
         List<@NotBlank @Size(max = Limits.TOPIC) String> topics,

@@ -19,6 +19,8 @@ import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.domain.FieldViolation;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
+import dev.onewindow.platform.text.MultiLineText;
+import dev.onewindow.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -71,7 +73,8 @@ class EntryController {
         this.reads = reads;
     }
 
-    record ReasonRequest(@NotBlank @Size(max = Limits.NOTE) String reason) {
+    /** Why an entry is suspended or withdrawn: may run over several lines. */
+    record ReasonRequest(@MultiLineText @NotBlank @Size(max = Limits.NOTE) String reason) {
     }
 
     @Schema(description = "One version of an entry, without its content.")
@@ -169,7 +172,8 @@ class EntryController {
             }
             scope = caller.dept();
         }
-        return PageResponse.of(reads.list(scope, status, page, size), EntrySummary::of);
+        return PageResponse.of(reads.list(scope, status, Paging.of(page, size, ApiBounds.PAGE_SIZE_MAX)),
+                EntrySummary::of);
     }
 
     @Operation(summary = "Read the open draft of an entry",

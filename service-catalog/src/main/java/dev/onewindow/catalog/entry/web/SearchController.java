@@ -7,6 +7,7 @@ import dev.onewindow.catalog.limits.Codes;
 import dev.onewindow.catalog.limits.Limits;
 import dev.onewindow.catalog.web.ApiBounds;
 import dev.onewindow.catalog.web.PageResponse;
+import dev.onewindow.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +56,6 @@ class SearchController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.PAGE_MAX) int page,
             @RequestParam(defaultValue = ApiBounds.PAGE_SIZE_DEFAULT) @Min(1) @Max(ApiBounds.PAGE_SIZE_MAX) int size) {
         return PageResponse.of(search.search(new SearchQuery(q, department, region, topic, itemType, onlineDepth),
-                page, size), EntryResponse::of);
+                Paging.of(page, size, ApiBounds.PAGE_SIZE_MAX)), EntryResponse::of);
     }
 }

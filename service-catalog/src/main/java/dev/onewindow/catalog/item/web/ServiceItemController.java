@@ -14,6 +14,8 @@ import dev.onewindow.catalog.web.ApiBounds;
 import dev.onewindow.catalog.web.PageResponse;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
+import dev.onewindow.platform.text.MultiLineText;
+import dev.onewindow.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -68,7 +70,7 @@ class ServiceItemController {
                     message = "item type (XK, QR, JF, JL, CJ, ZS, QT or GG) + 5-digit main item + 3-digit sub-item")
             String basicCode,
             @NotBlank @Size(max = Limits.NAME) String name,
-            @Size(max = Limits.TEXT) String legalBasis,
+            @MultiLineText @Size(max = Limits.TEXT) String legalBasis,
             @NotEmpty @Size(max = Limits.APPLICANT_TYPES) List<@NotNull ApplicantType> applicantTypes,
             @Size(max = Limits.TOPICS) @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
             List<@NotBlank @Size(max = Limits.TOPIC) String> lifeEvents,
@@ -78,7 +80,7 @@ class ServiceItemController {
 
     record UpdateItemRequest(
             @NotBlank @Size(max = Limits.NAME) String name,
-            @Size(max = Limits.TEXT) String legalBasis,
+            @MultiLineText @Size(max = Limits.TEXT) String legalBasis,
             @NotEmpty @Size(max = Limits.APPLICANT_TYPES) List<@NotNull ApplicantType> applicantTypes,
             @Size(max = Limits.TOPICS) @ArraySchema(maxItems = Limits.TOPICS, schema = @Schema(maxLength = Limits.TOPIC))
             List<@NotBlank @Size(max = Limits.TOPIC) String> lifeEvents,
@@ -108,7 +110,7 @@ class ServiceItemController {
     PageResponse<ItemResponse> list(@RequestParam(required = false) ItemType itemType,
             @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.PAGE_MAX) int page,
             @RequestParam(defaultValue = ApiBounds.PAGE_SIZE_DEFAULT) @Min(1) @Max(ApiBounds.PAGE_SIZE_MAX) int size) {
-        PageRequest request = PageRequest.of(page, size, Sort.by("basicCode"));
+        PageRequest request = Paging.of(page, size, ApiBounds.PAGE_SIZE_MAX, Sort.by("basicCode"));
         Page<ServiceItem> found = itemType == null ? items.findAll(request) : items.findByItemType(itemType, request);
         return PageResponse.of(found, ItemResponse::of);
     }

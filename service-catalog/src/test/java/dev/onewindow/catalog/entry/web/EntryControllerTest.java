@@ -43,7 +43,6 @@ import static dev.onewindow.platform.testkit.web.RoleMatrix.post;
 import static dev.onewindow.platform.testkit.web.RoleMatrix.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -93,7 +92,7 @@ class EntryControllerTest {
         given(reads.current(CODE)).willReturn(Optional.of(current));
         given(reads.version(eq(CODE), eq(1), any())).willReturn(Optional.of(current));
         given(reads.entry(eq(CODE), any())).willReturn(Optional.of(published));
-        given(reads.list(any(), any(), anyInt(), anyInt()))
+        given(reads.list(any(), any(), any(PageRequest.class)))
                 .willReturn(new PageImpl<>(List.of(published), PageRequest.of(0, 20), 1));
         given(service.create(any(), any())).willReturn(draft);
         given(service.saveDraft(any(), eq(CODE), any(), any())).willReturn(draft);
@@ -150,14 +149,14 @@ class EntryControllerTest {
     @Test
     void staffListTheirOwnDepartmentCatalogAdminsAndAuditorsAny() throws Exception {
         assertThat(status(get("/api/v1/catalog/entries"), SliceCallers.withRoles("window-officer"))).isEqualTo(200);
-        verify(reads).list(eq(SliceCallers.DEPT), isNull(), eq(0), eq(20));
+        verify(reads).list(eq(SliceCallers.DEPT), isNull(), eq(PageRequest.of(0, 20)));
         assertThat(status(get("/api/v1/catalog/entries?department=GAJ&status=PUBLISHED&page=2&size=5"),
                 SliceCallers.withRoles("auditor"))).isEqualTo(200);
-        verify(reads).list("GAJ", EntryStatus.PUBLISHED, 2, 5);
+        verify(reads).list("GAJ", EntryStatus.PUBLISHED, PageRequest.of(2, 5));
 
         assertThat(status(get("/api/v1/catalog/entries?department=GAJ"), SliceCallers.withRoles("window-officer")))
                 .isEqualTo(403);
-        verify(reads, never()).list(eq("GAJ"), isNull(), anyInt(), anyInt());
+        verify(reads, never()).list(eq("GAJ"), isNull(), any(PageRequest.class));
     }
 
     @Test

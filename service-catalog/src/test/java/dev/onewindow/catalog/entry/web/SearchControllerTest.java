@@ -28,7 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import static dev.onewindow.platform.testkit.web.RoleMatrix.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 
@@ -52,7 +51,7 @@ class SearchControllerTest {
         entry.publish(admin, NOW);
         EntryView hit = new EntryView(entry.implementationCode(), "XK00105000", ItemType.XK, "SCJGJ", "341300",
                 EntryStatus.PUBLISHED, List.of(entry.published().orElseThrow()));
-        given(search.search(any(), anyInt(), anyInt()))
+        given(search.search(any(), any(PageRequest.class)))
                 .willReturn(new PageImpl<>(List.of(hit), PageRequest.of(0, 20), 1));
     }
 
@@ -69,6 +68,7 @@ class SearchControllerTest {
         assertThat(mvc.perform(get("/api/v1/catalog/items?q=营业执照&department=SCJGJ&region=341300"
                 + "&topic=开办企业&itemType=XK&onlineDepth=4&page=2&size=10")).andReturn().getResponse()
                 .getStatus()).isEqualTo(200);
-        verify(search).search(new SearchQuery("营业执照", "SCJGJ", "341300", "开办企业", ItemType.XK, 4), 2, 10);
+        verify(search).search(new SearchQuery("营业执照", "SCJGJ", "341300", "开办企业", ItemType.XK, 4),
+                PageRequest.of(2, 10));
     }
 }
