@@ -7,7 +7,10 @@ import dev.onewindow.casehandling.support.CaseApiSupport;
 import dev.onewindow.casehandling.support.Peers;
 import dev.onewindow.casehandling.support.Stubs;
 import dev.onewindow.platform.testkit.ApiClient.Response;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -23,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that would stall at APPROVED), and e-license being unable to check lets the application through.
  */
 class LicenseFaceCheckIT extends CaseApiSupport {
+
+    @Autowired
+    Resilience4JCircuitBreakerFactory breakers;
 
     @Test
     void aFormThatCannotBecomeTheLicenceIsRefusedNamingTheFieldsAndNothingIsStored() {
@@ -77,6 +83,36 @@ class LicenseFaceCheckIT extends CaseApiSupport {
         } finally {
             Peers.elicense();
         }
+    }
+
+    /**
+     * e-license not knowing the licence type the catalog names is nobody's input error: the application goes through
+     * unchecked, and the answer is not counted as e-license failing (a flood of them leaves the breaker closed).
+     * A licence type that is not a code at all is not sent to e-license.
+     */
+    @Test
+    void aLicenceTypeELicenseDoesNotKnowLetsTheApplicationThroughWithoutCountingAsAFailure() {
+        Map<String, Object> entry = licenceEntry("FACED");
+        Peers.elicense().stubFor(post(urlEqualTo("/api/v1/licenses/types/FACED/check")).willReturn(aResponse()
+                .withStatus(404).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":404,\"code\":\"NOT_FOUND\"}")));
+        for (int i = 0; i < 6; i++) {
+            assertThat(submitAsCitizen(newCitizen(), entry).json().get("status").asString()).isEqualTo("SUBMITTED");
+        }
+        assertThat(breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().stream()
+                .filter(b -> b.getName().startsWith("LicenseTypeClient")).toList()).singleElement().satisfies(b -> {
+                    assertThat(b.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+                    assertThat(b.getMetrics().getNumberOfFailedCalls()).isZero();
+                });
+
+        Map<String, Object> malformed = licenceEntry("../x");
+        long checks = Peers.elicense().countRequestsMatching(postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v1/licenses/types/.*")).build())
+                .getCount();
+        assertThat(submitAsCitizen(newCitizen(), malformed).json().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(Peers.elicense().countRequestsMatching(postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/v1/licenses/types/.*")).build())
+                .getCount()).isEqualTo(checks);
     }
 
     @Test

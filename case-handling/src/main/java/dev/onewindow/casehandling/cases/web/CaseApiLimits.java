@@ -32,8 +32,11 @@ final class CaseApiLimits {
     static final int FILE_NAME = StoredFile.MAX_NAME;
     static final int CONTENT_TYPE = StoredFile.MAX_CONTENT_TYPE;
     static final long FILE_BYTES = StoredFile.MAX_BYTES;
-    /** e-license's opaque single-use authorization codes. */
-    static final int AUTHORIZATION = 512;
+    /**
+     * e-license's opaque single-use authorization codes, as e-license accepts them (letters, digits, '_' and '-', at
+     * most 100): refused here, before any other material's code is redeemed, rather than by e-license.
+     */
+    static final int AUTHORIZATION = 100;
     /** e-license's licence ids (type, region, serial; e-license refuses longer ones) and type codes. */
     static final int LICENSE_ID = 64;
     static final String LICENSE_ID_PATTERN = "^[A-Za-z0-9_-]+$";

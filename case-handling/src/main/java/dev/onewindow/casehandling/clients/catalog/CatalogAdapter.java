@@ -1,18 +1,25 @@
 package dev.onewindow.casehandling.clients.catalog;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.onewindow.casehandling.entries.Bundle;
 import dev.onewindow.casehandling.entries.Catalog;
 import dev.onewindow.casehandling.entries.Entry;
+import dev.onewindow.platform.peers.PeerIdentifiers;
 import org.springframework.stereotype.Component;
 
 /**
  * The domain's {@link Catalog} over service-catalog's API: its answers mapped to the domain's records. Failures are
- * already domain refusals ({@link CatalogFallbackFactory}).
+ * already domain refusals ({@link CatalogFallbackFactory}), and so are the catalog's 4xx (the platform's
+ * {@code PeerErrorDecoder}: the caller's input was wrong, the catalog is fine). A code is checked before it goes into
+ * the catalog's URL: what is not a code at all never reaches the catalog.
  */
 @Component
 class CatalogAdapter implements Catalog {
+
+    /** Implementation and bundle codes as the case API documents them (letters, digits, '_' and '-'; at most 64). */
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final CatalogClient client;
 
@@ -22,17 +29,19 @@ class CatalogAdapter implements Catalog {
 
     @Override
     public Optional<Entry> currentEntry(String implementationCode) {
-        return client.currentEntry(implementationCode).map(CatalogAdapter::entry);
+        return client.currentEntry(PeerIdentifiers.require(implementationCode, CODE, "implementationCode"))
+                .map(CatalogAdapter::entry);
     }
 
     @Override
     public Optional<Entry> entryVersion(String implementationCode, int version) {
-        return client.entryVersion(implementationCode, version).map(CatalogAdapter::entry);
+        return client.entryVersion(PeerIdentifiers.require(implementationCode, CODE, "implementationCode"), version)
+                .map(CatalogAdapter::entry);
     }
 
     @Override
     public Optional<Bundle> bundle(String bundleCode) {
-        return client.bundle(bundleCode).map(CatalogAdapter::bundle);
+        return client.bundle(PeerIdentifiers.require(bundleCode, CODE, "bundleCode")).map(CatalogAdapter::bundle);
     }
 
     static Entry entry(CatalogEntry e) {

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * service-catalog's published entries and bundles (docs/service-contracts.md). A 404 is an answer ("no such
  * entry"), not a failure: {@code dismiss404} turns it into an empty {@link Optional} that does not trip the breaker.
+ * Any other 4xx (the catalog refusing a code it does not accept) is the caller's refusal, decoded by the platform's
+ * default {@code PeerErrorDecoder}, and does not trip it either; timeouts, connection failures and 5xx do.
  * Timeouts: {@code spring.cloud.openfeign.client.config.catalog.*}; breaker and time limit: the platform's {@code onewindow.peers.*}.
  */
 @FeignClient(name = "catalog", url = "${onewindow.casehandling.catalog-url:http://localhost:8081}", dismiss404 = true,

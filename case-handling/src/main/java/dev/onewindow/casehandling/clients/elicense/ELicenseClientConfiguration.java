@@ -1,5 +1,6 @@
 package dev.onewindow.casehandling.clients.elicense;
 
+import dev.onewindow.platform.peers.PeerErrorDecoder;
 import feign.codec.ErrorDecoder;
 import org.springframework.context.annotation.Bean;
 
@@ -9,8 +10,9 @@ import org.springframework.context.annotation.Bean;
  */
 class ELicenseClientConfiguration {
 
+    /** The redemption's own answers, and the platform's default decoder (from the service's context) for the rest. */
     @Bean
-    ErrorDecoder elicenseErrorDecoder() {
-        return new ELicenseErrorDecoder();
+    ErrorDecoder elicenseErrorDecoder(PeerErrorDecoder peers) {
+        return new ELicenseErrorDecoder(peers);
     }
 }

@@ -1,10 +1,12 @@
 package dev.onewindow.casehandling.clients.elicense;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.onewindow.casehandling.cases.LicenseAuthorizations;
 import dev.onewindow.casehandling.cases.RedeemedLicense;
 import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.peers.PeerIdentifiers;
 import dev.onewindow.platform.security.ServiceAccountTokens;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ELicenseRedemption implements LicenseAuthorizations {
 
+    /** e-license's authorization codes as it accepts them: what is not one never goes into its URL. */
+    static final Pattern AUTHORIZATION_CODE = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
     private final ELicenseClient elicense;
     private final ServiceAccountTokens serviceAccount;
 
@@ -30,7 +35,8 @@ class ELicenseRedemption implements LicenseAuthorizations {
 
     @Override
     public List<RedeemedLicense> redeem(String authorizationCode, String departmentCode, String caseRef) {
-        RedeemResponse response = elicense.redeem(bearer(), authorizationCode,
+        String code = PeerIdentifiers.require(authorizationCode, AUTHORIZATION_CODE, "licenseAuthorization");
+        RedeemResponse response = elicense.redeem(bearer(), code,
                 new ELicenseClient.RedeemRequest(departmentCode, caseRef));
         return response == null ? List.of() : response.licenses().stream()
                 .map(l -> new RedeemedLicense(l.licenseId(), l.typeCode(), l.status(), l.signatureValid(),

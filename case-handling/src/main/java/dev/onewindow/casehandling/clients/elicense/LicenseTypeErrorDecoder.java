@@ -7,6 +7,8 @@ import java.util.List;
 
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.domain.FieldViolation;
+import dev.onewindow.platform.domain.NotFoundException;
+import dev.onewindow.platform.peers.PeerErrorDecoder;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import tools.jackson.databind.JsonNode;
@@ -15,23 +17,32 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * e-license's {@code 400 INVALID_LICENSE_FIELDS} is the applicant's business: the form lacks (or mistypes) a field the
  * licence would print, so the application is refused now with those fields named as {@code formData.<name>} —
- * rather than approved and then stuck, because no licence can be issued from it. Every other answer (an unknown
- * licence type, 5xx, our own credentials refused) is e-license's or our configuration's fault and ends in the
- * fallback, which lets the application through unchecked.
+ * rather than approved and then stuck, because no licence can be issued from it. A 404 (e-license does not know the
+ * licence type the catalog names) is nobody's input error: it becomes {@link #UNKNOWN_TYPE}, which the fallback
+ * answers as "not checked" and the breaker does not count. Every other status goes to the platform's
+ * {@link PeerErrorDecoder}: 5xx, 408, 429 and our own credentials refused stay failures and end in the fallback,
+ * which lets the application through unchecked; another 4xx is the caller's refusal.
  */
 class LicenseTypeErrorDecoder implements ErrorDecoder {
 
+    /** The code of "e-license does not know this licence type": the form goes ahead unchecked. */
+    static final String UNKNOWN_TYPE = "LICENSE_TYPE_UNKNOWN_TO_ELICENSE";
+
     private static final String FIELDS_PREFIX = "fields.";
 
-    private final ErrorDecoder defaults = new ErrorDecoder.Default();
+    private final ErrorDecoder defaults;
     private final JsonMapper json;
 
-    LicenseTypeErrorDecoder(JsonMapper json) {
+    LicenseTypeErrorDecoder(JsonMapper json, PeerErrorDecoder defaults) {
         this.json = json;
+        this.defaults = defaults;
     }
 
     @Override
     public Exception decode(String methodKey, Response response) {
+        if (response.status() == 404) {
+            return new NotFoundException(UNKNOWN_TYPE, "e-license does not know the licence type");
+        }
         if (response.status() != 400) {
             return defaults.decode(methodKey, response);
         }
