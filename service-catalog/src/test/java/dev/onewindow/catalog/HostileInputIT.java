@@ -204,6 +204,31 @@ class HostileInputIT {
     }
 
     @Test
+    void theBoundsOfAnAutoApprovalRuleAreNumbersTheCatalogCanStore() {
+        String itemCode = item(api(), "XK", "许可（数值测试）", List.of());
+        Map<String, Object> valid = draft(itemCode, "SCJGJ", "许可（数值测试）");
+        // beyond Decimal128 (34 digits, exponent ±6143), or so large that writing it out never ends
+        for (String bound : List.of("1e400", "0.1234567890123456789012345678901234567", "-1e7000", "1e999999999",
+                "1e-999999999")) {
+            String body = JSON.writeValueAsString(with(valid, "autoApproval", Map.of("enabled", true,
+                    "ruleSetVersion", "1", "rules", List.of(Map.of("type", "FIELD_RANGE", "field", "age",
+                            "min", 16, "max", 0))))).replace("\"max\":0", "\"max\":" + bound);
+            Response refused = api().post("/api/v1/catalog/entries").token(CATALOG_ADMIN)
+                    .body("application/json", body).send();
+            assertProblem(refused, 400, "VALIDATION_FAILED");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).as(refused.toString())
+                    .isEqualTo("autoApproval.rules[0].max");
+        }
+        assertProblem(api().get("/api/v1/catalog/entries/" + itemCode + "341300SCJGJ/draft").token(CATALOG_ADMIN)
+                .send(), 404, "NOT_FOUND");
+        Response created = api().post("/api/v1/catalog/entries").token(CATALOG_ADMIN).json(with(valid, "autoApproval",
+                Map.of("enabled", true, "ruleSetVersion", "1", "rules", List.of(Map.of("type", "FIELD_RANGE",
+                        "field", "income", "min", new java.math.BigDecimal("-999999999999999.999999"),
+                        "max", new java.math.BigDecimal("999999999999999.999999")))))).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    @Test
     void pagesEndAtTheLastPageInsteadOfWrapping() {
         for (String list : List.of("/api/v1/catalog/items", "/api/v1/catalog/service-items", "/api/v1/catalog/bundles",
                 "/api/v1/catalog/entries")) {

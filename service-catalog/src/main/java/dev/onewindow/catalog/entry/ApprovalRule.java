@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.onewindow.catalog.limits.Codes;
 import dev.onewindow.catalog.limits.Limits;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,7 +22,11 @@ public record ApprovalRule(
         @NotNull RuleType type,
         @Pattern(regexp = Codes.LICENSE_TYPE) String licenseType,
         @Pattern(regexp = Codes.FORM_FIELD) String field,
+        @DecimalMin(Limits.RULE_NUMBER_MIN) @DecimalMax(Limits.RULE_NUMBER_MAX)
+        @Digits(integer = Limits.RULE_NUMBER_INTEGER_DIGITS, fraction = Limits.RULE_NUMBER_FRACTION_DIGITS)
         BigDecimal min,
+        @DecimalMin(Limits.RULE_NUMBER_MIN) @DecimalMax(Limits.RULE_NUMBER_MAX)
+        @Digits(integer = Limits.RULE_NUMBER_INTEGER_DIGITS, fraction = Limits.RULE_NUMBER_FRACTION_DIGITS)
         BigDecimal max,
         @Size(max = Limits.RULE_VALUE) String value) {
 
@@ -48,6 +55,9 @@ public record ApprovalRule(
                             ? "LICENSE_VALID takes only licenseType" : null;
             case FIELD_RANGE -> field == null ? "FIELD_RANGE needs field"
                     : min == null && max == null ? "FIELD_RANGE needs min, max or both"
+                    : !fits(min) || !fits(max) ? "FIELD_RANGE bounds have at most "
+                            + Limits.RULE_NUMBER_INTEGER_DIGITS + " integer and " + Limits.RULE_NUMBER_FRACTION_DIGITS
+                            + " fraction digits"
                     : min != null && max != null && min.compareTo(max) > 0 ? "FIELD_RANGE min is above max"
                     : licenseType != null || value != null ? "FIELD_RANGE takes only field, min and max" : null;
             case FIELD_EQUALS -> field == null || value == null ? "FIELD_EQUALS needs field and value"
@@ -56,8 +66,18 @@ public record ApprovalRule(
         };
     }
 
+    private static boolean fits(BigDecimal number) {
+        return number == null || number.precision() - number.scale() <= Limits.RULE_NUMBER_INTEGER_DIGITS
+                && Math.max(number.scale(), 0) <= Limits.RULE_NUMBER_FRACTION_DIGITS;
+    }
+
+    /**
+     * One representation per number ({@code 80}, not {@code 8E+1}). A number beyond the limits is left as it came
+     * (validation refuses it): writing out {@code 1e999999999} would never end.
+     */
     private static BigDecimal normal(BigDecimal number) {
         BigDecimal stripped = number.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        boolean small = stripped.precision() - stripped.scale() <= Limits.RULE_NUMBER_INTEGER_DIGITS;
+        return stripped.scale() < 0 && small ? stripped.setScale(0) : stripped;
     }
 }

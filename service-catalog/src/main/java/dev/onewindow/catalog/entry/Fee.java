@@ -21,8 +21,8 @@ public record Fee(
     public Fee {
         // one representation per amount, so equal fees compare equal after a round trip through the database
         amount = amount == null ? BigDecimal.ZERO : amount.stripTrailingZeros();
-        if (amount.scale() < 0) {
-            amount = amount.setScale(0); // 80, not 8E+1
+        if (amount.scale() < 0 && amount.precision() - amount.scale() <= Limits.FEE_INTEGER_DIGITS) {
+            amount = amount.setScale(0); // 80, not 8E+1; a larger amount is refused by validation, never written out
         }
     }
 

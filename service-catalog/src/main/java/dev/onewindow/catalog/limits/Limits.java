@@ -40,6 +40,14 @@ public final class Limits {
     /** Rules of one auto-approval rule set, and the length of a rule's expected value. */
     public static final int RULES = 20;
     public static final int RULE_VALUE = 200;
+    /**
+     * A bound of a numeric rule (a form field's range): at most 15 integer and 6 fraction digits, so it is stored
+     * exactly (Decimal128 holds 34 digits) and no exponent like {@code 1e999999999} is ever written out.
+     */
+    public static final String RULE_NUMBER_MAX = "999999999999999.999999";
+    public static final String RULE_NUMBER_MIN = "-" + RULE_NUMBER_MAX;
+    public static final int RULE_NUMBER_INTEGER_DIGITS = 15;
+    public static final int RULE_NUMBER_FRACTION_DIGITS = 6;
     /** Display name of a case's result. */
     public static final int RESULT_NAME = 100;
     /** Largest fee in yuan, and its digits. */

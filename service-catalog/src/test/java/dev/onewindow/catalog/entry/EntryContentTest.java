@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.onewindow.platform.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static dev.onewindow.catalog.entry.Contents.aContent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,19 @@ class EntryContentTest {
                 ApprovalRule.licenseValid("JMSFZ")))).build(), "INVALID_ENTRY");
         assertThat(aContent().autoApproval(new AutoApproval(true, "2026-1", List.of(
                 ApprovalRule.fieldRange("age", BigDecimal.valueOf(16), null)))).build().check()).isNotNull();
+    }
+
+    @Test
+    @Timeout(10)
+    void rangeBoundsAreNumbersTheCatalogStoresExactlyAndNoExponentIsWrittenOut() {
+        for (String bound : List.of("1e999999999", "-1e999999999", "1e-999999999", "1e400", "1234567890123456",
+                "0.1234567")) {
+            assertRejected(aContent().autoApproval(new AutoApproval(true, "1", List.of(
+                    ApprovalRule.fieldRange("age", null, new BigDecimal(bound))))).build(), "INVALID_ENTRY");
+        }
+        assertThat(aContent().autoApproval(new AutoApproval(true, "1", List.of(ApprovalRule.fieldRange("income",
+                new BigDecimal("-999999999999999.999999"), new BigDecimal("9.99999999999999E+14"))))).build().check()
+                .autoApproval().rules().get(0).max()).hasToString("999999999999999");
     }
 
     @Test

@@ -134,7 +134,11 @@ public final class EntryParts {
             @NotNull RuleType type,
             @Size(max = Codes.LICENSE_TYPE_MAX) @Pattern(regexp = Codes.LICENSE_TYPE) String licenseType,
             @Size(max = Codes.FORM_FIELD_MAX) @Pattern(regexp = Codes.FORM_FIELD) String field,
+            @DecimalMin(Limits.RULE_NUMBER_MIN) @DecimalMax(Limits.RULE_NUMBER_MAX)
+            @Digits(integer = Limits.RULE_NUMBER_INTEGER_DIGITS, fraction = Limits.RULE_NUMBER_FRACTION_DIGITS)
             BigDecimal min,
+            @DecimalMin(Limits.RULE_NUMBER_MIN) @DecimalMax(Limits.RULE_NUMBER_MAX)
+            @Digits(integer = Limits.RULE_NUMBER_INTEGER_DIGITS, fraction = Limits.RULE_NUMBER_FRACTION_DIGITS)
             BigDecimal max,
             @Size(max = Limits.RULE_VALUE) String value) {
 
