@@ -4,23 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.onewindow.casehandling.config.CaseHandlingProperties;
 import dev.onewindow.casehandling.entries.Entry;
 import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.text.FreeFormMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The application form (free JSON the entry's form template describes): bounded in size and depth, with field names
- * that are safe as MongoDB keys, and — when the entry's result is a licence — able to become that licence's face.
+ * The application form (free JSON the entry's form template describes): plain field names that are safe as MongoDB
+ * keys, bounded depth, count and values (the platform's {@link FreeFormMap}, the one check of every free-form map),
+ * at most {@code form-max-bytes} as JSON — and, when the entry's result is a licence, able to become that licence's
+ * face. A submission and a supplement are checked alike: what one refuses, the other does not store.
  */
 @Component
 class ApplicationForms {
-
-    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");
-    private static final int MAX_DEPTH = 5;
 
     private final JsonMapper json;
     private final LicenseFaces licenseFaces;
@@ -32,14 +31,29 @@ class ApplicationForms {
         this.maxBytes = properties.formMaxBytes();
     }
 
-    /** A copy of the form, once its names, depth and size are checked. */
+    /** A copy of the form, once its names, depth, values and size are checked. */
     Map<String, Object> checked(Map<String, Object> form) {
-        checkFieldNames(form, "formData", 1);
+        FreeFormMap.require(form, "formData", FreeFormMap.Limits.DEFAULT);
         if (json.writeValueAsString(form).getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw DomainException.invalid("FORM_TOO_LARGE", "the form data exceeds " + maxBytes
                     + " bytes; attach long documents as files");
         }
         return new LinkedHashMap<>(form);
+    }
+
+    /**
+     * A supplement's form changes, checked as a submission's form is, and so is the form they make once merged into
+     * the case's (its size); the changes as they will be applied.
+     */
+    Map<String, Object> checkedChanges(Map<String, Object> stored, Map<String, Object> changes) {
+        if (changes == null || changes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> checked = checked(changes);
+        Map<String, Object> merged = new LinkedHashMap<>(stored);
+        merged.putAll(checked);
+        checked(merged);
+        return checked;
     }
 
     /** Before anything is stored or redeemed: each licence the entries will issue can be printed from the form. */
@@ -48,26 +62,5 @@ class ApplicationForms {
         entries.stream().map(EntrySnapshot::of).filter(EntrySnapshot::resultIsLicense)
                 .map(EntrySnapshot::resultLicenseType).distinct()
                 .forEach(type -> licenseFaces.requireFits(type, licenseFields));
-    }
-
-    /** Field names become MongoDB keys: no dots, no {@code $}, bounded length and depth. */
-    private static void checkFieldNames(Object value, String path, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw DomainException.invalid("INVALID_FORM_FIELD", "the form is nested too deeply at " + path);
-        }
-        if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> field : map.entrySet()) {
-                String name = String.valueOf(field.getKey());
-                if (!FIELD_NAME.matcher(name).matches()) {
-                    throw DomainException.invalid("INVALID_FORM_FIELD", "invalid form field name at " + path)
-                            .with("field", path + "." + name);
-                }
-                checkFieldNames(field.getValue(), path + "." + name, depth + 1);
-            }
-        } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                checkFieldNames(list.get(i), path + "[" + i + "]", depth + 1);
-            }
-        }
     }
 }

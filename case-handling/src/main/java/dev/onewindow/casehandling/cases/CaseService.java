@@ -35,15 +35,17 @@ public class CaseService {
     private final CaseRulesSource rules;
     private final Applicants applicants;
     private final MaterialResolver materials;
+    private final ApplicationForms forms;
     private final Clock clock;
 
     CaseService(CaseRepository cases, CaseQueries queries, CaseRulesSource rules, Applicants applicants,
-            MaterialResolver materials, Clock clock) {
+            MaterialResolver materials, ApplicationForms forms, Clock clock) {
         this.cases = cases;
         this.queries = queries;
         this.rules = rules;
         this.applicants = applicants;
         this.materials = materials;
+        this.forms = forms;
         this.clock = clock;
     }
 
@@ -90,8 +92,9 @@ public class CaseService {
 
     /**
      * 补正 by the applicant: new materials (uploads or e-license authorizations) and form changes. Everything is
-     * checked before an authorization is redeemed: the case waits for a supplement, each material is one the entry
-     * asks for and accepts in that form, and every requested material is there.
+     * checked before an authorization is redeemed: the case waits for a supplement, the form changes pass the same
+     * check as a submission's form (alone and merged into the case's), each material is one the entry asks for and
+     * accepts in that form, and every requested material is there.
      */
     public CaseView supplement(String id, List<Application.MaterialReference> supplied, Map<String, Object> form,
             String comment, Caller caller) {
@@ -100,12 +103,13 @@ public class CaseService {
         if (c.status() != CaseStatus.SUPPLEMENT_REQUIRED) {
             throw DomainException.illegalState(c.status(), "supplement");
         }
+        Map<String, Object> changes = forms.checkedChanges(c.formData(), form);
         List<MaterialResolver.Planned> planned = materials.plan(supplied, MaterialResolver.Offered.by(c.entry()),
                 caller.subject());
         c.requireSupplementCovers(MaterialResolver.codes(planned));
         Instant now = clock.instant();
         List<Material> given = materials.redeem(planned, c.departmentCode(), c.id(), c.applicantRefs(), now);
-        c.supplement(Actor.of(caller), given, form, comment, rules.current(), now);
+        c.supplement(Actor.of(caller), given, changes, comment, rules.current(), now);
         return view(cases.save(c), now);
     }
 

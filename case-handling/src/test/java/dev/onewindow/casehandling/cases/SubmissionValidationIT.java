@@ -155,9 +155,19 @@ class SubmissionValidationIT extends CaseApiSupport {
         String fileId = upload(citizen.token());
         long before = storedCases();
 
+        // more than 64 KiB in all (a value is at most 4,000 characters: a longer one is an invalid field)
         Map<String, Object> huge = citizenApplication(entry, fileId);
-        huge.put("formData", Map.of("essay", "很".repeat(30_000)));
+        Map<String, Object> chapters = new LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            chapters.put("chapter" + i, "很".repeat(3_000));
+        }
+        huge.put("formData", chapters);
         assertProblem(submit(citizen.token(), huge), 400, "FORM_TOO_LARGE");
+        Map<String, Object> essay = citizenApplication(entry, fileId);
+        essay.put("formData", Map.of("essay", "很".repeat(30_000)));
+        Response tooLong = submit(citizen.token(), essay);
+        assertProblem(tooLong, 400, "INVALID_FORM_FIELD");
+        assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("formData.essay");
         Map<String, Object> operator = citizenApplication(entry, fileId);
         operator.put("formData", Map.of("address", Map.of("$where", "1")));
         assertProblem(submit(citizen.token(), operator), 400, "INVALID_FORM_FIELD");
