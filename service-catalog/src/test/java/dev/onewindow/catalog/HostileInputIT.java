@@ -247,6 +247,17 @@ class HostileInputIT {
         }
     }
 
+    @Test
+    void onlyHealthIsAnonymousAmongTheActuatorEndpoints() {
+        assertProblem(api().get("/actuator/prometheus").send(), 401, "UNAUTHENTICATED");
+        assertProblem(api().get("/actuator/info").send(), 401, "UNAUTHENTICATED");
+        assertThat(api().get("/actuator/prometheus").token(CATALOG_ADMIN).send().status()).isEqualTo(403);
+        Response scraped = api().get("/actuator/prometheus").token(Fixtures.TOKENS.client("prometheus").mint()).send();
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.rawBody()).contains("application=\"service-catalog\"");
+        assertThat(api().get("/actuator/health/readiness").send().status()).isEqualTo(200);
+    }
+
     // ------------------------------------------------------------------------------------------------- helpers
 
     private static void assertTextRefused(Response response, String field) {
