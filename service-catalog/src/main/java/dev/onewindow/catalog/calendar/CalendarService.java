@@ -83,7 +83,7 @@ public class CalendarService {
         return reached;
     }
 
-    /** The working days d with {@code from < d ≤ to} (0 when {@code to} is not after {@code from}); ten years at most. */
+    /** Working days d with {@code from < d ≤ to}, 0 when {@code to} is not after {@code from}; ten years at most. */
     public int countWorkingDays(LocalDate from, LocalDate to) {
         requireInRange(from, "from");
         requireInRange(to, "to");

@@ -36,9 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/catalog/calendar")
 @Tag(name = "Calendar", description = "The working-day calendar every deadline in OneWindow is counted in: "
         + "statutory holidays and make-up working days (调休上班) per year, Monday to Friday otherwise. Public; catalog "
-        + "admins maintain it. Dates are ISO-8601 local dates (yyyy-MM-dd) in Asia/Shanghai, " + CalendarController.RANGE
-        + ": the years the calendar can hold data for. A date outside them, asked about or as an answer, is 400 "
-        + "`DATE_OUT_OF_RANGE`.")
+        + "admins maintain it. Dates are ISO-8601 local dates (yyyy-MM-dd) in Asia/Shanghai, "
+        + CalendarController.RANGE + ": the years the calendar can hold data for. A date outside them, asked about or "
+        + "as an answer, is 400 `DATE_OUT_OF_RANGE`.")
 class CalendarController {
 
     private static final int MAX_WORKING_DAYS = CalendarService.MAX_WORKING_DAYS;
