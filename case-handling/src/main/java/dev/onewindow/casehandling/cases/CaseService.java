@@ -162,7 +162,10 @@ public class CaseService {
 
     // ------------------------------------------------------------------------------------------------ reads
 
-    /** A case the caller may see: own department (staff), own case (applicant, submitting partner); else not found. */
+    /**
+     * A case the caller may see: own department (staff), own case (applicant, submitting partner), any (auditor), its
+     * region or a region above it (supervisor); else not found.
+     */
     public CaseView get(String id, Caller caller) {
         Case c = cases.findById(id).filter(found -> visible(found, caller))
                 .orElseThrow(() -> DomainException.notFound("case", id));
@@ -193,7 +196,8 @@ public class CaseService {
         if (caller.hasRole(Roles.AUDITOR)) {
             return true;
         }
-        if (caller.hasRole(Roles.SUPERVISOR) && caller.region() != null && caller.region().equals(c.regionCode())) {
+        // a supervisor's region covers the regions below it: a city's supervisor sees its districts' cases
+        if (caller.hasRole(Roles.SUPERVISOR) && caller.inRegion(c.regionCode())) {
             return true;
         }
         if (caller.hasRole(Roles.PARTNER) && caller.clientId() != null

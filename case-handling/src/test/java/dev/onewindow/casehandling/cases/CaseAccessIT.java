@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.onewindow.casehandling.support.CaseApiSupport;
 import dev.onewindow.casehandling.support.People;
+import dev.onewindow.casehandling.support.Stubs;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.TokenMinter;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,35 @@ class CaseAccessIT extends CaseApiSupport {
         String auditor = TokenMinter.shared().user("auditor1", "auditor").mint();
         assertThat(ok(api().get("/api/v1/cases/" + id).token(auditor).send()).json().get("id").asString())
                 .isEqualTo(id);
+    }
+
+    /** A region covers the regions below it: a city's supervisor sees its districts' cases, not its neighbours'. */
+    @Test
+    void aSupervisorSeesTheCasesOfTheRegionAndOfTheRegionsBelowIt() {
+        Map<String, Object> districtEntry = Stubs.entry(Stubs.implementationCode("SCJGJ"), 1, "SCJGJ");
+        districtEntry.put("region", "341302");
+        Stubs.publish(districtEntry);
+        String districtCase = submitAsCitizen(newCitizen(), districtEntry).json().get("id").asString();
+        String cityCase = submitAsCitizen(newCitizen(), publishedEntry("SCJGJ")).json().get("id").asString();
+
+        for (String region : List.of("341302", "341300", "340000")) {
+            String supervisor = TokenMinter.shared().user("supervisor-" + region, "supervisor").region(region).mint();
+            assertThat(ok(api().get("/api/v1/cases/" + districtCase).token(supervisor).send()).json().get("region")
+                    .asString()).as(region).isEqualTo("341302");
+            assertThat(ok(api().get("/api/v1/cases/" + districtCase + "/history").token(supervisor).send()).status())
+                    .isEqualTo(200);
+        }
+        String city = TokenMinter.shared().user("supervisor-341300", "supervisor").region("341300").mint();
+        assertThat(ok(api().get("/api/v1/cases/" + cityCase).token(city).send()).json().get("id").asString())
+                .isEqualTo(cityCase);
+        // a district does not see its city's cases, nor a neighbouring district or city theirs
+        for (String region : List.of("341302", "341303", "341200", "350000")) {
+            String supervisor = TokenMinter.shared().user("supervisor-" + region, "supervisor").region(region).mint();
+            String visible = region.equals("341302") ? cityCase : districtCase;
+            assertProblem(api().get("/api/v1/cases/" + visible).token(supervisor).send(), 404, "NOT_FOUND");
+        }
+        String noRegion = TokenMinter.shared().user("supervisor-nowhere", "supervisor").mint();
+        assertProblem(api().get("/api/v1/cases/" + districtCase).token(noRegion).send(), 404, "NOT_FOUND");
     }
 
     private List<String> worklistIds(String token) {
