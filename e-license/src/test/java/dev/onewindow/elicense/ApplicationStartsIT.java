@@ -21,12 +21,31 @@ class ApplicationStartsIT {
         ApiClient api = ApiClient.localPort(port);
         Response readiness = api.get("/actuator/health/readiness").send();
         assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
-        assertThat(api.get("/actuator/prometheus").send().rawBody()).contains("application=\"e-license\"");
+        assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
 
         Response anonymous = api.get("/api/v1/licenses").send();
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         String forged = TokenMinter.shared().user("officer1", "window-officer").forged().mint();
         assertThat(api.get("/api/v1/licenses").token(forged).send().status()).isEqualTo(401);
+    }
+
+    /** Metrics and the other actuator endpoints are for the monitoring client (Prometheus) only; health is public. */
+    @Test
+    void metricsAreForTheMonitoringClientOnly() {
+        ApiClient api = ApiClient.localPort(port);
+        for (String endpoint : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator/metrics",
+                "/actuator/env", "/actuator"}) {
+            Response anonymous = api.get(endpoint).send();
+            assertThat(anonymous.status()).as(endpoint + " " + anonymous).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        }
+        String staff = TokenMinter.shared().user("admin1", "dept-admin").dept("SCJGJ").region("341300").mint();
+        assertThat(api.get("/actuator/prometheus").token(staff).send().status()).isEqualTo(403);
+
+        Response scraped = api.get("/actuator/prometheus").token(TokenMinter.shared().client("prometheus").mint())
+                .send();
+        assertThat(scraped.status()).as(scraped.toString()).isEqualTo(200);
+        assertThat(scraped.rawBody()).contains("application=\"e-license\"");
     }
 }
