@@ -124,6 +124,41 @@ class CaseApprovalIssuingIT {
                 .isEmpty();
     }
 
+    /**
+     * Faces arrive from events too, past every request check: a control or bidirectional character, or text that
+     * is not valid Unicode, is refused by the licence type's own rule (dead-lettered), never sealed into a licence;
+     * so is a case id or number no record should hold.
+     */
+    @Test
+    void anApprovalCarryingControlBidiOrBrokenUnicodeTextIsDeadLetteredNotIssued() {
+        String idNumber = Fixtures.newIdNumber();
+        String holderRef = hasher.hashIdNumber(idNumber);
+        List<String> keys = new java.util.ArrayList<>();
+        // as JSON escapes: a lone surrogate cannot travel as UTF-8
+        for (String hostile : List.of("abc\\u202efdp.exe", "a\\u0000b", "\\ud800", "x\\udfff", "two\\nlines",
+                "\\u2066x\\u2069")) {
+            String caseId = UUID.randomUUID().toString();
+            Map<String, Object> face = Fixtures.spjyxkz();
+            face.put("premises", "@@hostile@@");
+            publish(caseId, caseApproved(caseId, "SPJYXKZ", holderRef, face).replace("@@hostile@@", hostile));
+            keys.add(caseId);
+        }
+        String bidiCaseId = UUID.randomUUID().toString();
+        publish(bidiCaseId, caseApproved(bidiCaseId, "SPJYXKZ", holderRef, Fixtures.spjyxkz())
+                .replace("\"caseId\":\"" + bidiCaseId, "\"caseId\":\"\\u202e" + bidiCaseId));
+        String bidiCaseNo = UUID.randomUUID().toString();
+        publish(bidiCaseNo, caseApproved(bidiCaseNo, "SPJYXKZ", holderRef, Fixtures.spjyxkz())
+                .replace("\"caseNo\":\"", "\"caseNo\":\"\\u0000\\u202e"));
+        keys.addAll(List.of(bidiCaseId, bidiCaseNo));
+
+        try (TopicReader deadLetters = TopicReader.fromBeginning(CASE_TOPIC + ".DLT")) {
+            deadLetters.awaitRecords(r -> keys.stream().allMatch(k -> r.stream().anyMatch(x -> k.equals(x.key()))),
+                    Duration.ofSeconds(60));
+        }
+        assertThat(ApiClient.localPort(port).get("/api/v1/licenses").token(Fixtures.citizen(idNumber)).send().json())
+                .isEmpty();
+    }
+
     @Test
     void otherCaseEventsAreIgnored() {
         String caseId = UUID.randomUUID().toString();

@@ -16,6 +16,7 @@ import dev.onewindow.elicense.Limits;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.domain.FieldViolation;
 import dev.onewindow.platform.personal.InvalidPersonalDataException;
+import dev.onewindow.platform.text.TextPolicy;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -90,7 +91,10 @@ public record LicenseType(@Id String code, String name, List<String> issuingDepa
 
     /**
      * Checks a face against this type and returns it normalised (sorted by name; strings trimmed, numbers as
-     * {@link BigDecimal}, ID numbers and credit codes in canonical form).
+     * {@link BigDecimal}, ID numbers and credit codes in canonical form). Text is single-line plain text whichever
+     * way the face arrives (a request, or a {@code case.approved} event that no request check saw): a control or
+     * bidirectional character, or text that is not valid Unicode, is listed with the {@link TextPolicy} reason as
+     * its code ({@code BIDI_CONTROL}, {@code CONTROL_CHARACTER}, {@code INVALID_UNICODE}).
      *
      * @param rejectUnknown whether a field the type does not have is an error (API) or dropped (events, which are
      *                      read leniently)
@@ -117,6 +121,9 @@ public record LicenseType(@Id String code, String name, List<String> issuingDepa
             }
             try {
                 normalised.put(spec.name(), normalise(spec, value));
+            } catch (UnprintableText e) {
+                errors.add(new FieldViolation("fields." + spec.name(), e.violation.name(),
+                        spec.label() + " " + e.violation.message()));
             } catch (IllegalArgumentException | DateTimeParseException | InvalidPersonalDataException e) {
                 // InvalidPersonalDataException is no IllegalArgumentException: an ID number or credit code that
                 // fails its check is an invalid field like any other
@@ -146,6 +153,12 @@ public record LicenseType(@Id String code, String name, List<String> issuingDepa
                 if (trimmed.length() > MAX_TEXT_LENGTH
                         || (!spec.allowedValues().isEmpty() && !spec.allowedValues().contains(trimmed))) {
                     throw new IllegalArgumentException("not allowed");
+                }
+                // what is sealed is printed on one line of the face and read back as signed: no control or
+                // bidirectional characters (a request's text was checked already; an event's was not), valid Unicode
+                TextPolicy.Violation violation = TextPolicy.check(trimmed, TextPolicy.Lines.SINGLE, MAX_TEXT_LENGTH);
+                if (violation != null) {
+                    throw new UnprintableText(violation);
                 }
                 yield trimmed;
             }
@@ -191,6 +204,17 @@ public record LicenseType(@Id String code, String name, List<String> issuingDepa
                 yield UnifiedSocialCreditCode.of(s).value();
             }
         };
+    }
+
+    /** A text value the face cannot hold, whatever its field allows: refused with the policy's reason as its code. */
+    private static final class UnprintableText extends RuntimeException {
+
+        private final transient TextPolicy.Violation violation;
+
+        UnprintableText(TextPolicy.Violation violation) {
+            super(violation.message(), null, false, false);
+            this.violation = violation;
+        }
     }
 
     private static String describe(FieldSpec spec) {

@@ -103,6 +103,33 @@ class LicenseTypeTest {
     }
 
     @Test
+    void aFaceHoldsNoControlOrBidiCharacterAndOnlyValidUnicodeWhicheverWayItComes() {
+        // "abc\u202Efdp.exe" displays as "abcexe.pdf"; a NUL or a line break would print differently than it reads
+        Map<String, String> hostile = Map.of("abc\u202Efdp.exe", "BIDI_CONTROL", "\u2066x\u2069", "BIDI_CONTROL",
+                "a\u0000b", "CONTROL_CHARACTER", "示范\n(已核验)", "CONTROL_CHARACTER", "a\tb", "CONTROL_CHARACTER",
+                "\u001B[31m红", "CONTROL_CHARACTER", "\uD800x", "INVALID_UNICODE", "x\uDFFF", "INVALID_UNICODE",
+                "\uFFFE", "INVALID_UNICODE");
+        hostile.forEach((text, code) -> {
+            for (boolean rejectUnknown : new boolean[] {true, false}) {
+                Map<String, Object> face = new HashMap<>(yyzz());
+                face.put("entityName", text);
+                assertThatThrownBy(() -> type("YYZZ").validate(face, rejectUnknown)).as(text)
+                        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                            assertThat(e.code()).isEqualTo("INVALID_LICENSE_FIELDS");
+                            @SuppressWarnings("unchecked")
+                            List<FieldViolation> errors = (List<FieldViolation>) e.properties().get("errors");
+                            assertThat(errors).extracting(v -> v.field() + ":" + v.code())
+                                    .containsExactly("fields.entityName:" + code);
+                        });
+            }
+        });
+        // surrounding white space is trimmed as before; marks of mixed-direction text and any script stay allowed
+        Map<String, Object> face = new HashMap<>(yyzz());
+        face.put("entityName", " \t示范餐饮 \u200F😀 有限公司\r\n");
+        assertThat(type("YYZZ").validate(face, true).get("entityName")).isEqualTo("示范餐饮 \u200F😀 有限公司");
+    }
+
+    @Test
     void aTypeOutsideTheCataloguesLimitsIsRefusedWhenItIsRead() {
         List<String> scjgj = List.of("SCJGJ");
         FieldSpec name = new FieldSpec("entityName", "名称", FieldType.STRING, true, false, null);

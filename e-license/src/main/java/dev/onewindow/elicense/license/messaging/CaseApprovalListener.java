@@ -7,6 +7,7 @@ import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.EventHandlers;
 import dev.onewindow.platform.events.EventReader;
 import dev.onewindow.platform.events.IncomingEvent;
+import dev.onewindow.platform.text.TextPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
  * and changes nothing. The resulting {@code license.issued} lets case-handling complete the case.
  *
  * <p>What cannot be issued is sorted by the platform's {@link EventHandlers}: an approval the domain refuses as
- * invalid (unknown licence type, a face that does not fit it, a department that does not issue it, no holderRef) can
- * never be issued and is dead-lettered at once; an unavailable seal key is retried, then dead-lettered.
+ * invalid (unknown licence type, a face that does not fit it — control or bidirectional characters included, which
+ * no request check saw —, a department that does not issue it, no holderRef, a case id or number that is not plain
+ * text) can never be issued and is dead-lettered at once; an unavailable seal key is retried, then dead-lettered.
  */
 @Component
 class CaseApprovalListener {
@@ -45,9 +47,15 @@ class CaseApprovalListener {
             return; // the result is a document, not a licence
         }
         String caseId = approved.caseId() != null ? approved.caseId() : event.aggregateId();
-        if (caseId == null || caseId.length() > Limits.CASE_REF_LENGTH) {
-            throw DomainException.invalid("INVALID_CASE_ID", "a case id has at most " + Limits.CASE_REF_LENGTH
-                    + " characters");
+        if (caseId == null || caseId.isBlank()
+                || TextPolicy.check(caseId, TextPolicy.Lines.SINGLE, Limits.CASE_REF_LENGTH) != null) {
+            throw DomainException.invalid("INVALID_CASE_ID", "a case id is plain text of at most "
+                    + Limits.CASE_REF_LENGTH + " characters");
+        }
+        if (TextPolicy.check(approved.caseNo(), TextPolicy.Lines.SINGLE, Limits.CASE_REF_LENGTH) != null) {
+            // it names who issued the licence in the licence's history
+            throw DomainException.invalid("INVALID_CASE_NO", "a case number is plain text of at most "
+                    + Limits.CASE_REF_LENGTH + " characters");
         }
         String region = approved.region() != null ? approved.region() : event.region();
         LicenseService.Issued issued = licenses.issue(new IssueCommand(approved.resultLicenseType(),
