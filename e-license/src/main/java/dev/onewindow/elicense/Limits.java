@@ -36,7 +36,8 @@ public final class Limits {
     public static final int KID_LENGTH = 64;
     /** Who read a licence: a Keycloak username or client id (Keycloak stores at most 255 characters). */
     public static final int READER_LENGTH = 255;
-    /** A client's {@code Idempotency-Key}. */
+    /** A client's {@code Idempotency-Key}: visible ASCII (an empty key would make unrelated issues one). */
+    public static final String IDEMPOTENCY_KEY = "^[!-~]+$";
     public static final int IDEMPOTENCY_KEY_LENGTH = 100;
 
     // ------------------------------------------------------------------------------------------------ the catalogue

@@ -16,6 +16,7 @@ import dev.onewindow.elicense.licensetype.LicenseType;
 import dev.onewindow.elicense.licensetype.LicenseTypes;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
+import dev.onewindow.platform.text.MultiLineText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -153,9 +154,11 @@ class LicenseController {
             + "request issued", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<LicenseResponse> issue(@Valid @RequestBody IssueLicenseRequest request,
-            @Parameter(description = "Makes a retried request return the licence the first one issued")
+            @Parameter(description = "Makes a retried request return the licence the first one issued: 1 to "
+                    + Limits.IDEMPOTENCY_KEY_LENGTH + " visible ASCII characters (a UUID, say)")
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = Limits.IDEMPOTENCY_KEY_LENGTH)
-            String idempotencyKey,
+            @Pattern(regexp = Limits.IDEMPOTENCY_KEY, message = "1 to " + Limits.IDEMPOTENCY_KEY_LENGTH
+                    + " visible ASCII characters") String idempotencyKey,
             Caller caller) {
         LicenseType type = types.require(request.typeCode());
         String department = access.requireMayIssue(caller, type, request.issuerDepartment());
@@ -199,8 +202,8 @@ class LicenseController {
                 .orElseThrow(() -> DomainException.notFound("licence", licenseId));
     }
 
-    record StatusChangeRequest(@Schema(description = "Why, kept in the licence's history")
-            @Size(max = Limits.REASON_LENGTH) String reason) {
+    record StatusChangeRequest(@Schema(description = "Why, kept in the licence's history; may span lines")
+            @MultiLineText @Size(max = Limits.REASON_LENGTH) String reason) {
     }
 
     @Operation(summary = "Suspend a licence", description = MANAGERS
@@ -236,8 +239,8 @@ class LicenseController {
             @Schema(description = "Fields to set on the new version; `null` removes an optional field",
                     maxProperties = Limits.FACE_FIELDS)
             @NotNull @Size(max = Limits.FACE_FIELDS) Map<String, Object> changes,
-            @Schema(description = "Why, kept in the old licence's history")
-            @Size(max = Limits.REASON_LENGTH) String reason) {
+            @Schema(description = "Why, kept in the old licence's history; may span lines")
+            @MultiLineText @Size(max = Limits.REASON_LENGTH) String reason) {
     }
 
     /** A change of the face: revokes this licence and returns its new version (201). */
