@@ -5,11 +5,15 @@ import java.util.Locale;
 
 import dev.onewindow.casehandling.config.CaseHandlingProperties;
 import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.text.TextPolicy;
 import org.springframework.stereotype.Service;
 
 /** Applies the upload limits (size, type, real content) before anything is stored. */
 @Service
 public class FileUploads {
+
+    /** The longest file name a client may send (with its path, which is cut off; the stored name is shorter). */
+    static final int MAX_ORIGINAL_NAME = 255;
 
     private final FileStore store;
     private final CaseHandlingProperties.Files limits;
@@ -23,6 +27,9 @@ public class FileUploads {
 
     public StoredFile upload(String ownerSubject, String originalName, String declaredType, long size,
             ContentSource content) {
+        // a name is shown to officers and stored with the case: no control characters, no bidirectional controls
+        // (abc\u202Efdp.exe would display as "abcexe.pdf"), valid Unicode — refused, not silently repaired
+        TextPolicy.require(originalName, "file", TextPolicy.Lines.SINGLE, MAX_ORIGINAL_NAME);
         if (size > limits.maxSize().toBytes()) {
             throw DomainException.tooLarge("PAYLOAD_TOO_LARGE",
                     "the file is larger than " + limits.maxSize().toMegabytes() + " MB")
@@ -53,7 +60,10 @@ public class FileUploads {
         return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Only the last path segment, without control characters, at most {@link StoredFile#MAX_NAME} characters. */
+    /**
+     * Only the last path segment, at most {@link StoredFile#MAX_NAME} characters (control characters are refused
+     * before, by the text policy; removing them here too keeps the rule where the name is made).
+     */
     static String safeName(String original) {
         if (original == null || original.isBlank()) {
             return "upload";

@@ -20,8 +20,8 @@ import dev.onewindow.casehandling.cases.web.CaseResponses.HistoryResponse;
 import dev.onewindow.casehandling.cases.web.CaseResponses.PageResponse;
 import dev.onewindow.casehandling.config.CaseHandlingProperties;
 import dev.onewindow.platform.calendar.ClockLevel;
-import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
+import dev.onewindow.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -128,7 +128,8 @@ class CaseController {
     }
 
     @Operation(summary = "Read a case", description = "For the owning department's staff, the applicant, the "
-            + "submitting partner, auditors and the region's supervisors.")
+            + "submitting partner, auditors and the supervisors of its region (a city's supervisors also see its "
+            + "districts' cases).")
     @GetMapping("/{id}")
     CaseResponse get(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id, Caller caller) {
         return CaseResponse.of(cases.get(id, caller));
@@ -254,14 +255,11 @@ class CaseController {
 
     /**
      * Pages are checked here, against the configured largest page, and refused as {@code INVALID_PAGE} (the
-     * parameters' documented bounds are those of the shipped configuration).
+     * parameters' documented bounds are those of the shipped configuration): the platform's bounded pages, so
+     * {@code page × size} never overflows.
      */
     private PageRequest page(int page, int size) {
-        if (page < 0 || page > MAX_PAGE || size < 1 || size > properties.maxPageSize()) {
-            throw DomainException.invalid("INVALID_PAGE", "page must be between 0 and " + MAX_PAGE
-                    + " and size between 1 and " + properties.maxPageSize());
-        }
-        return PageRequest.of(page, size);
+        return Paging.of(page, size, properties.maxPageSize());
     }
 
 }

@@ -7,6 +7,7 @@ import dev.onewindow.casehandling.cases.ApplicantType;
 import dev.onewindow.casehandling.cases.Application;
 import dev.onewindow.casehandling.cases.Channel;
 import dev.onewindow.casehandling.cases.SupplementRequest;
+import dev.onewindow.platform.text.MultiLineText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,7 +37,11 @@ import static dev.onewindow.casehandling.cases.web.CaseApiLimits.TEXT;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.USCC;
 import static dev.onewindow.casehandling.cases.web.CaseApiLimits.WORKING_DAYS;
 
-/** The request bodies of the case API (shape checks here; rules in the service and the aggregate). */
+/**
+ * The request bodies of the case API (shape checks here; rules in the service and the aggregate). Every string follows
+ * the platform's text policy (no control or bidirectional characters, valid Unicode); only the free texts marked
+ * {@link MultiLineText} — reasons, comments, descriptions, the remedy notice — take line breaks and tabs.
+ */
 final class CaseRequests {
 
     private CaseRequests() {
@@ -100,7 +105,7 @@ final class CaseRequests {
             + "exactly one of the two.")
     record MaterialRequest(@NotBlank @Size(max = MATERIAL_CODE) @Pattern(regexp = CODE_PATTERN) String code,
             @Size(max = FILE_ID) @Pattern(regexp = CODE_PATTERN) String fileId,
-            @Size(max = AUTHORIZATION) String licenseAuthorization) {
+            @Size(max = AUTHORIZATION) @Pattern(regexp = CODE_PATTERN) String licenseAuthorization) {
 
         static List<Application.MaterialReference> toReferences(List<MaterialRequest> materials) {
             return materials == null ? List.of() : materials.stream()
@@ -109,16 +114,16 @@ final class CaseRequests {
         }
     }
 
-    record CommentRequest(@Size(max = TEXT) String comment) {
+    record CommentRequest(@MultiLineText @Size(max = TEXT) String comment) {
     }
 
-    record RejectCaseRequest(@NotBlank @Size(max = TEXT) String reason) {
+    record RejectCaseRequest(@MultiLineText @NotBlank @Size(max = TEXT) String reason) {
     }
 
     @Schema(description = "Every missing item at once (一次性告知).")
     record RequestSupplementRequest(
             @NotEmpty @Size(max = SUPPLEMENT_ITEMS) List<@NotNull @Valid SupplementItemRequest> items,
-            @Size(max = TEXT) String comment) {
+            @MultiLineText @Size(max = TEXT) String comment) {
 
         List<SupplementRequest.Item> toItems() {
             return items.stream().map(i -> new SupplementRequest.Item(i.materialCode(), i.description())).toList();
@@ -128,30 +133,31 @@ final class CaseRequests {
     record SupplementItemRequest(
             @Schema(description = "The material to (re)submit; absent for other corrections")
             @Size(max = MATERIAL_CODE) @Pattern(regexp = CODE_PATTERN) String materialCode,
-            @NotBlank @Size(max = SUPPLEMENT_ITEM) String description) {
+            @MultiLineText @NotBlank @Size(max = SUPPLEMENT_ITEM) String description) {
     }
 
     record SupplementCaseRequest(@Size(max = SUBMISSION_MATERIALS) List<@NotNull @Valid MaterialRequest> materials,
-            @Schema(description = "Form fields to change") Map<String, Object> formData,
-            @Size(max = TEXT) String comment) {
+            @Schema(description = "Form fields to change (checked as a submission's form: at most 64 KiB as JSON "
+                    + "once merged, 5 levels deep)") Map<String, Object> formData,
+            @MultiLineText @Size(max = TEXT) String comment) {
     }
 
     record SuspendCaseRequest(@Schema(description = "The special procedure (特别程序): hearing, testing, expert "
             + "review …") @NotBlank @Size(max = PROCEDURE) String procedure,
-            @NotBlank @Size(max = TEXT) String reason) {
+            @MultiLineText @NotBlank @Size(max = TEXT) String reason) {
     }
 
     record ExtendCaseRequest(
             @Schema(description = "Working days to add: at most the configured maximum (10), else "
                     + "EXTENSION_TOO_LONG") @NotNull @Min(1) @Max(WORKING_DAYS) Integer workingDays,
-            @NotBlank @Size(max = TEXT) String reason) {
+            @MultiLineText @NotBlank @Size(max = TEXT) String reason) {
     }
 
-    record DenyCaseRequest(@NotBlank @Size(max = TEXT) String reason,
+    record DenyCaseRequest(@MultiLineText @NotBlank @Size(max = TEXT) String reason,
             @Schema(description = "The remedy notice (救济途径): administrative review or litigation")
-            @NotBlank @Size(max = TEXT) String remedy) {
+            @MultiLineText @NotBlank @Size(max = TEXT) String remedy) {
     }
 
-    record WithdrawCaseRequest(@Size(max = TEXT) String reason) {
+    record WithdrawCaseRequest(@MultiLineText @Size(max = TEXT) String reason) {
     }
 }
