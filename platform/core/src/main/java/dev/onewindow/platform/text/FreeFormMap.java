@@ -11,7 +11,7 @@ import dev.onewindow.platform.domain.FieldViolation;
  * The one check of a free-form map a client sends (an application's form data, a licence's face fields): its keys
  * become stored field names, so they are plain names ({@code [A-Za-z_][A-Za-z0-9_-]*}: no {@code $}, no {@code .}, no
  * NUL, bounded); it is nested at most {@code maxDepth} deep and holds at most {@code maxEntries} values in all; its
- * strings follow the {@link TextPolicy} (multi-line allowed); numbers are finite. Refusals are 400
+ * strings follow the {@link TextPolicy} (multi-line allowed); numbers are finite, of at most 64 digits. Refusals are 400
  * {@code INVALID_FORM_FIELD} (or {@code FORM_TOO_LARGE}) naming the path.
  */
 public final class FreeFormMap {
@@ -65,8 +65,11 @@ public final class FreeFormMap {
             if (violation != null) {
                 throw invalid(path, violation.name(), violation.message());
             }
-        } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
-            throw invalid(path, "INVALID_VALUE", "is not a finite number");
+        } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)
+                || value instanceof java.math.BigInteger big && big.bitLength() > 256
+                || value instanceof java.math.BigDecimal decimal
+                        && (decimal.precision() > 64 || Math.abs(decimal.scale()) > 64)) {
+            throw invalid(path, "INVALID_VALUE", "is not a finite number of at most 64 digits");
         }
     }
 

@@ -18,6 +18,10 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (ClientFaults.isClientFault(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            // a malformed request that failed in a filter (the firewall, the container's parameter parser)
+            return ResponseEntity.badRequest().body(ClientFaults.problem());
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;

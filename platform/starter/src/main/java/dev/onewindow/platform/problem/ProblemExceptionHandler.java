@@ -218,6 +218,9 @@ public class ProblemExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (ClientFaults.isClientFault(e)) {
+            return respond(ClientFaults.problem());
+        }
         // Spring's other web exceptions carry their own 4xx status (e.g. ResponseStatusException)
         if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             HttpStatusCode status = response.getStatusCode();

@@ -1,10 +1,15 @@
 package dev.onewindow.platform.web;
 
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.domain.FieldViolation;
 import dev.onewindow.platform.text.FreeFormMap;
 import dev.onewindow.platform.text.MultiLineText;
 import dev.onewindow.platform.text.TextPolicy;
@@ -25,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 public class RequestBodyTextPolicy extends RequestBodyAdviceAdapter {
 
     private static final int MAX_DEPTH = 16;
+    static final int MAX_DIGITS = 64;
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
@@ -39,6 +45,28 @@ public class RequestBodyTextPolicy extends RequestBodyAdviceAdapter {
         return body;
     }
 
+    /**
+     * A number a client sends is one a person would write: finite, at most {@value #MAX_DIGITS} digits and an
+     * exponent within ±{@value #MAX_DIGITS} ({@code 1e999999999} would be written out as a billion digits).
+     */
+    static void checkNumber(Number number, String path) {
+        boolean plausible = true;
+        if (number instanceof BigDecimal decimal) {
+            plausible = decimal.precision() <= MAX_DIGITS && Math.abs(decimal.scale()) <= MAX_DIGITS;
+        } else if (number instanceof BigInteger integer) {
+            plausible = integer.bitLength() <= 4 * MAX_DIGITS;
+        } else if (number instanceof Double d) {
+            plausible = Double.isFinite(d);
+        } else if (number instanceof Float f) {
+            plausible = Float.isFinite(f);
+        }
+        if (!plausible) {
+            String message = "is not a finite number of at most " + MAX_DIGITS + " digits";
+            throw DomainException.invalid("INVALID_NUMBER", "the field '" + path + "' " + message)
+                    .with("errors", List.of(new FieldViolation(path, "INVALID_NUMBER", message)));
+        }
+    }
+
     /** Checks {@code value} found at {@code path}; {@code multiLine} when its component allows line breaks. */
     static void check(Object value, String path, boolean multiLine, int depth) {
         if (value == null || depth > MAX_DEPTH) {
@@ -47,6 +75,8 @@ public class RequestBodyTextPolicy extends RequestBodyAdviceAdapter {
         if (value instanceof String text) {
             TextPolicy.require(text, path, multiLine ? TextPolicy.Lines.MULTI : TextPolicy.Lines.SINGLE,
                     TextPolicy.MAX_LENGTH);
+        } else if (value instanceof Number number) {
+            checkNumber(number, path);
         } else if (value instanceof Map<?, ?> map) {
             FreeFormMap.require(map, path, FreeFormMap.Limits.DEFAULT);
         } else if (value instanceof Collection<?> items) {

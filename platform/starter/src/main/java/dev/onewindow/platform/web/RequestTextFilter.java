@@ -17,7 +17,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * segment and every query parameter name and value (percent-decoded strictly as UTF-8: {@code %FF}, an overlong
  * {@code %C0%AF} or an encoded surrogate {@code %ED%A0%80} is refused rather than silently replaced), and the
  * headers a service reads, which must be short visible ASCII. A refusal is a 400 problem naming the parameter
- * ({@code INVALID_ENCODING}, {@code INVALID_TEXT} or {@code INVALID_HEADER}).
+ * ({@code INVALID_ENCODING}, {@code INVALID_TEXT} or {@code INVALID_HEADER}). An {@code Accept} must be a list of
+ * media types.
  */
 public class RequestTextFilter extends OncePerRequestFilter {
 
@@ -99,6 +103,10 @@ public class RequestTextFilter extends OncePerRequestFilter {
     }
 
     private Refusal checkHeaders(HttpServletRequest request) {
+        Refusal accept = checkAccept(request);
+        if (accept != null) {
+            return accept;
+        }
         for (String name : checkedHeaders) {
             var values = request.getHeaders(name);
             while (values != null && values.hasMoreElements()) {
@@ -108,6 +116,21 @@ public class RequestTextFilter extends OncePerRequestFilter {
                     return new Refusal("INVALID_HEADER", "the header '" + name + "' " + message,
                             new FieldViolation(name, "INVALID_HEADER", message));
                 }
+            }
+        }
+        return null;
+    }
+
+    /** An {@code Accept} that is no list of media types would leave Spring unable to answer even with an error. */
+    private static Refusal checkAccept(HttpServletRequest request) {
+        var values = request.getHeaders(HttpHeaders.ACCEPT);
+        while (values != null && values.hasMoreElements()) {
+            try {
+                MediaType.parseMediaTypes(values.nextElement());
+            } catch (InvalidMediaTypeException e) {
+                String message = "is not a list of media types (send application/json)";
+                return new Refusal("INVALID_HEADER", "the header 'Accept' " + message,
+                        new FieldViolation(HttpHeaders.ACCEPT, "INVALID_HEADER", message));
             }
         }
         return null;

@@ -1,6 +1,5 @@
 package dev.onewindow.platform.web;
 
-import java.util.List;
 import java.util.Set;
 
 import org.apache.catalina.core.StandardHost;
@@ -26,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebPolicyAutoConfiguration {
 
-    /** The headers services read; each must be short visible ASCII. */
-    static final List<String> DEFAULT_CHECKED_HEADERS = List.of("If-Match", "If-None-Match", "Idempotency-Key");
 
     @Bean
     RequestBodyTextPolicy requestBodyTextPolicy() {
@@ -36,7 +33,8 @@ public class WebPolicyAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestTextFilter> requestTextFilter(JsonMapper json,
-            @Value("${onewindow.web.checked-headers:If-Match,If-None-Match,Idempotency-Key}") Set<String> headers) {
+            @Value("${onewindow.web.checked-headers:If-Match,If-None-Match,Idempotency-Key,Content-Type,Accept}")
+            Set<String> headers) {
         FilterRegistrationBean<RequestTextFilter> registration = new FilterRegistrationBean<>(
                 new RequestTextFilter(json, headers));
         // right after the request id, before security: a malformed request is refused the same for everyone

@@ -98,6 +98,22 @@ class HostileInputIT {
     }
 
     @Test
+    void contentNegotiationHeadersThatCannotBeReadAreAClientError() throws IOException {
+        String badAccept = raw("GET /api/v1/parcels/noted-1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + officer + "\r\nAccept: application/json, x/\r\nConnection: close\r\n\r\n");
+        assertThat(badAccept).startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_HEADER\"");
+        String badType = raw("POST /api/v1/parcels HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + officer
+                + "\r\nContent-Type: application/json; charset=\u00ff\r\nContent-Length: 2\r\nConnection: close"
+                + "\r\n\r\n{}");
+        assertThat(badType).startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_HEADER\"");
+        // Tomcat's parameter parser throws on a broken escape in a form body: the client's fault, not a 500
+        String brokenForm = raw("POST /api/v1/parcels HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + officer + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 12\r\n"
+                + "Connection: close\r\n\r\na=%FF&b=%00&");
+        assertThat(brokenForm).matches("(?s)HTTP/1.1 4\\d\\d .*").contains("application/problem+json");
+    }
+
+    @Test
     void brokenMultipartBodiesAreAClientError() {
         assertProblem(api().post("/api/v1/parcels").token(officer).body("multipart/form-data", "--x\r\n").send(),
                 400, "MALFORMED_MULTIPART");
