@@ -36,6 +36,11 @@ public final class ApiClient {
         return new ApiClient("http://127.0.0.1:" + port);
     }
 
+    /** Where the calls go, e.g. {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Call get(String path) { return new Call("GET", path); }
     public Call post(String path) { return new Call("POST", path); }
     public Call put(String path) { return new Call("PUT", path); }

@@ -1,7 +1,11 @@
 package dev.onewindow.platform.testkit;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,8 @@ public final class ApiFuzzer {
     private final JsonNode doc;
     private String token;
     private final Map<String, String> pathValues = new LinkedHashMap<>();
+    private final Map<String, Supplier<String>> operationPathValues = new LinkedHashMap<>();
+    private final Map<String, String> queryValues = new LinkedHashMap<>();
     private final Map<String, Supplier<String>> bodies = new LinkedHashMap<>();
     private final List<String> headers = new ArrayList<>(List.of("If-Match", "Idempotency-Key"));
     private Function<JsonNode, JsonNode> normalizer = node -> node;
@@ -81,6 +87,22 @@ public final class ApiFuzzer {
         return this;
     }
 
+    /**
+     * The value of a path variable for one operation ({@code "POST /api/v1/cases/{id}/accept"}), made when the
+     * operation's turn comes: a workflow API can give each operation a fresh record in the state it needs, and
+     * operations whose variables share a name can point at different kinds of record.
+     */
+    public ApiFuzzer pathValue(String operation, String name, Supplier<String> value) {
+        operationPathValues.put(operation + " " + name, value);
+        return this;
+    }
+
+    /** A valid value of a query parameter (sent with every request of the operations that take it). */
+    public ApiFuzzer queryValue(String name, String value) {
+        queryValues.put(name, value);
+        return this;
+    }
+
     /** A valid body for {@code "POST /api/v1/cases"}: mutations start from it and so reach the domain's rules. */
     public ApiFuzzer body(String operation, Supplier<String> validJson) {
         bodies.put(operation, validJson);
@@ -94,7 +116,18 @@ public final class ApiFuzzer {
     }
 
     /** What the fuzzer found: requests per operation; failures are thrown by {@link #run()}. */
-    public record Report(int requests, int operations, int accepted, Map<String, Integer> perOperation) {
+    public record Report(int requests, int operations, int accepted, Map<String, Integer> perOperation,
+            Map<String, Integer> acceptedPerOperation) {
+
+        /** Two runs together (over different parts of a document, or with different callers). */
+        public Report plus(Report other) {
+            Map<String, Integer> requestsPer = new TreeMap<>(perOperation);
+            other.perOperation.forEach((operation, count) -> requestsPer.merge(operation, count, Integer::sum));
+            Map<String, Integer> acceptedPer = new TreeMap<>(acceptedPerOperation);
+            other.acceptedPerOperation.forEach((operation, count) -> acceptedPer.merge(operation, count, Integer::sum));
+            return new Report(requests + other.requests, requestsPer.size(), accepted + other.accepted, requestsPer,
+                    acceptedPer);
+        }
 
         @Override
         public String toString() {
@@ -107,6 +140,7 @@ public final class ApiFuzzer {
         Objects.requireNonNull(token, "caller");
         List<String> failures = new ArrayList<>();
         Map<String, Integer> perOperation = new TreeMap<>();
+        Map<String, Integer> acceptedPerOperation = new TreeMap<>();
         int requests = 0;
         int accepted = 0;
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
@@ -116,9 +150,12 @@ public final class ApiFuzzer {
                 }
                 String name = method.getKey().toUpperCase() + " " + path.getKey();
                 Operation operation = new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue(),
-                        path.getValue());
-                String target = snapshotPath(path.getKey());
+                        path.getValue(), null);
+                Map<String, String> values = valuesFor(name);
+                String target = snapshotPath(path.getKey(), values);
                 JsonNode before = target == null ? null : snapshot(target);
+                operation = new Operation(operation.method, operation.template, operation.op, operation.pathItem,
+                        values);
                 List<Outcome> outcomes = operation.fuzz();
                 for (Outcome outcome : outcomes) {
                     if (outcome.failure() != null) {
@@ -130,6 +167,8 @@ public final class ApiFuzzer {
                 }
                 requests += outcomes.size();
                 perOperation.put(name, outcomes.size());
+                acceptedPerOperation.put(name, (int) outcomes.stream()
+                        .filter(o -> o.status() >= 200 && o.status() < 300).count());
                 boolean allRefused = outcomes.stream().noneMatch(o -> o.status() >= 200 && o.status() < 300);
                 if (before != null && allRefused && !method.getKey().equals("get")) {
                     JsonNode after = snapshot(target);
@@ -143,7 +182,18 @@ public final class ApiFuzzer {
             throw new AssertionError(failures.size() + " broken promises under hostile input:\n  "
                     + String.join("\n  ", failures.subList(0, Math.min(failures.size(), 60))));
         }
-        return new Report(requests, perOperation.size(), accepted, perOperation);
+        return new Report(requests, perOperation.size(), accepted, perOperation, acceptedPerOperation);
+    }
+
+    /** The path values of one operation: its own (made now), else the shared ones. */
+    private Map<String, String> valuesFor(String operation) {
+        Map<String, String> values = new LinkedHashMap<>(pathValues);
+        operationPathValues.forEach((key, supplier) -> {
+            if (key.startsWith(operation + " ")) {
+                values.put(key.substring(operation.length() + 1), supplier.get());
+            }
+        });
+        return values;
     }
 
     // ------------------------------------------------------------------------------------------------ one operation
@@ -156,13 +206,15 @@ public final class ApiFuzzer {
         private final String template;
         private final JsonNode op;
         private final JsonNode pathItem;
+        private final Map<String, String> values;
         private final List<Outcome> outcomes = new ArrayList<>();
 
-        Operation(String method, String template, JsonNode op, JsonNode pathItem) {
+        Operation(String method, String template, JsonNode op, JsonNode pathItem, Map<String, String> values) {
             this.method = method;
             this.template = template;
             this.op = op;
             this.pathItem = pathItem;
+            this.values = values;
         }
 
         List<Outcome> fuzz() {
@@ -171,8 +223,11 @@ public final class ApiFuzzer {
             op.path("parameters").forEach(parameters::add);
             Map<String, String> validQuery = new LinkedHashMap<>();
             for (JsonNode parameter : parameters) {
-                if ("query".equals(parameter.path("in").asString()) && parameter.path("required").asBoolean(false)) {
-                    validQuery.put(parameter.path("name").asString(), sample(resolve(parameter.path("schema"))));
+                String parameterName = parameter.path("name").asString();
+                if ("query".equals(parameter.path("in").asString())
+                        && (parameter.path("required").asBoolean(false) || queryValues.containsKey(parameterName))) {
+                    validQuery.put(parameterName, queryValues.getOrDefault(parameterName,
+                            sample(resolve(parameter.path("schema")))));
                 }
             }
             // as documented, and with a parameter nobody declared carrying hostile values
@@ -197,16 +252,28 @@ public final class ApiFuzzer {
                         }
                     }
                     case "header" -> HOSTILE_HEADERS.forEach(value ->
-                            send("header " + name, path(Map.of()), validQuery, Map.of(name, value), null, null));
+                            sendRaw("header " + name, path(Map.of()), validQuery, name, value));
                     default -> { }
                 }
             }
             for (String header : headers) {
                 if (parameters.stream().noneMatch(p -> header.equalsIgnoreCase(p.path("name").asString()))
                         && !method.equals("GET")) {
-                    HOSTILE_HEADERS.forEach(value -> send("header " + header, path(Map.of()), validQuery,
-                            Map.of(header, value), null, null));
+                    HOSTILE_HEADERS.forEach(value -> sendRaw("header " + header, path(Map.of()), validQuery, header,
+                            value));
                 }
+            }
+            for (String accept : List.of("x", "application/json, x/", "\u00E2\u0080\u00AE", "*/*;q=x",
+                    "text/html")) {
+                sendRaw("header Accept", path(Map.of()), validQuery, "Accept", accept);
+            }
+            if (!method.equals("GET")) {
+                for (String type : List.of("application/json; charset=\u00FF", "application/json;" + "a".repeat(600),
+                        "multipart/form-data", "application/x-www-form-urlencoded", "x")) {
+                    sendRaw("header Content-Type", path(Map.of()), validQuery, "Content-Type", type);
+                }
+                send("form body with a broken escape", path(Map.of()), validQuery, null,
+                        "application/x-www-form-urlencoded", "a=%FF&b=%00&c=%");
             }
             JsonNode content = op.path("requestBody").path("content");
             if (content.has("multipart/form-data")) {
@@ -236,29 +303,64 @@ public final class ApiFuzzer {
             ObjectNode unknown = ((ObjectNode) valid).deepCopy();
             unknown.put("unknownField", 1);
             send("unknown field", path, query, null, "application/json", JSON.writeValueAsString(unknown));
-            mutateFields((ObjectNode) valid, schema, "", valid, path, query, 0);
+            mutateFields(valid, List.of(), schema, path, query, 0);
         }
 
-        /** Every property of {@code object} (at {@code prefix}) replaced by each hostile value of its kind. */
-        private void mutateFields(ObjectNode object, JsonNode schema, String prefix, JsonNode root, String path,
+        /**
+         * Every property of the object at {@code at} (a path of names and list indexes into {@code root}) replaced by
+         * each hostile value of its kind; nested objects, and the first object of a list of objects, likewise.
+         */
+        private void mutateFields(JsonNode root, List<Object> at, JsonNode schema, String path,
                 Map<String, String> query, int depth) {
             if (depth > 3) {
                 return;
             }
-            JsonNode properties = resolve(schema).path("properties");
-            for (Map.Entry<String, JsonNode> property : properties.properties()) {
+            JsonNode object = find(root, at);
+            if (!object.isObject()) {
+                return;
+            }
+            for (Map.Entry<String, JsonNode> property : resolve(schema).path("properties").properties()) {
                 String field = property.getKey();
                 JsonNode fieldSchema = resolve(property.getValue());
+                List<Object> fieldPath = new ArrayList<>(at);
+                fieldPath.add(field);
+                String name = describe(fieldPath);
                 for (String hostile : hostileValues(fieldSchema)) {
-                    ObjectNode copy = object.deepCopy();
-                    copy.set(field, JSON.readTree(hostile));
-                    send("field " + prefix + field + "=" + shorten(hostile), path, query, null, "application/json",
-                            JSON.writeValueAsString(replace(root, object, copy)));
+                    send("field " + name + "=" + shorten(hostile), path, query, null, "application/json",
+                            JSON.writeValueAsString(with(root, fieldPath, JSON.readTree(hostile))));
                 }
                 JsonNode current = object.path(field);
                 if (current.isObject() && fieldSchema.has("properties")) {
-                    mutateFields((ObjectNode) current, fieldSchema, prefix + field + ".", root, path, query, depth + 1);
+                    mutateFields(root, fieldPath, fieldSchema, path, query, depth + 1);
+                } else if (current.isArray() && !current.isEmpty() && current.get(0).isObject()) {
+                    List<Object> first = new ArrayList<>(fieldPath);
+                    first.add(0);
+                    mutateFields(root, first, resolve(fieldSchema.path("items")), path, query, depth + 1);
                 }
+            }
+        }
+
+        /** Sends a request with one header exactly as given, byte for byte (ISO-8859-1), over a plain socket. */
+        private void sendRaw(String what, String path, Map<String, String> query, String header, String value) {
+            StringBuilder target = new StringBuilder(path);
+            char separator = '?';
+            for (Map.Entry<String, String> q : query.entrySet()) {
+                target.append(separator).append(q.getKey()).append('=').append(q.getValue());
+                separator = '&';
+            }
+            URI base = URI.create(api.baseUrl());
+            String request = method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\n" + header + ": " + value
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                outcomes.add(judgeRaw(what, answer));
+            } catch (IOException e) {
+                outcomes.add(new Outcome(what, 0, "no answer: " + e));
             }
         }
 
@@ -283,7 +385,7 @@ public final class ApiFuzzer {
             while (variable.find()) {
                 String name = variable.group(1);
                 String value = hostile.containsKey(name) ? hostile.get(name)
-                        : pathValues.getOrDefault(name, "fuzz-" + name);
+                        : values.getOrDefault(name, "fuzz-" + name);
                 variable.appendReplacement(out, Matcher.quoteReplacement(value));
             }
             variable.appendTail(out);
@@ -341,6 +443,64 @@ public final class ApiFuzzer {
         }
     }
 
+    /** The promises of a raw HTTP answer (status line, headers, body; a chunked body is read whole). */
+    static Outcome judgeRaw(String what, String answer) {
+        int headEnd = answer.indexOf("\r\n\r\n");
+        String[] statusLine = answer.split(" ", 3);
+        if (headEnd < 0 || statusLine.length < 2 || !statusLine[1].matches("\\d{3}")) {
+            return new Outcome(what, 0, "no HTTP answer: " + shorten(answer));
+        }
+        int status = Integer.parseInt(statusLine[1]);
+        String head = answer.substring(0, headEnd).toLowerCase(java.util.Locale.ROOT);
+        String body = answer.substring(headEnd + 4);
+        if (status >= 500) {
+            return new Outcome(what, status, status + " " + shorten(body));
+        }
+        if (status >= 400) {
+            if (!head.contains("content-type: application/problem+json")) {
+                return new Outcome(what, status, status + " is not problem+json");
+            }
+            if (!body.contains("\"code\":\"")) {
+                return new Outcome(what, status, status + " problem without a code");
+            }
+        }
+        return new Outcome(what, status, null);
+    }
+
+    /** The node at {@code path} (names and list indexes) in {@code root}; missing when there is none. */
+    private static JsonNode find(JsonNode root, List<Object> path) {
+        JsonNode node = root;
+        for (Object step : path) {
+            node = step instanceof Integer index ? node.path(index) : node.path((String) step);
+        }
+        return node;
+    }
+
+    /** A copy of {@code root} with {@code value} at {@code path}. */
+    private static JsonNode with(JsonNode root, List<Object> path, JsonNode value) {
+        JsonNode copy = root.deepCopy();
+        JsonNode parent = find(copy, path.subList(0, path.size() - 1));
+        Object last = path.get(path.size() - 1);
+        if (parent instanceof ObjectNode object && last instanceof String name) {
+            object.set(name, value);
+        } else if (parent instanceof tools.jackson.databind.node.ArrayNode array && last instanceof Integer index) {
+            array.set(index, value);
+        }
+        return copy;
+    }
+
+    private static String describe(List<Object> path) {
+        StringBuilder out = new StringBuilder();
+        for (Object step : path) {
+            if (step instanceof Integer index) {
+                out.append('[').append(index).append(']');
+            } else {
+                out.append(out.isEmpty() ? "" : ".").append(step);
+            }
+        }
+        return out.toString();
+    }
+
     // ------------------------------------------------------------------------------------------------ schemas
 
     private JsonNode resolve(JsonNode schema) {
@@ -396,6 +556,12 @@ public final class ApiFuzzer {
         if (type.equals("integer") || type.equals("number")) {
             return String.valueOf(schema.path("minimum").asLong(0));
         }
+        if ("date".equals(schema.path("format").asString())) {
+            return "2026-03-02";
+        }
+        if ("date-time".equals(schema.path("format").asString())) {
+            return "2026-03-02T01:00:00Z";
+        }
         int min = Math.max(1, schema.path("minLength").asInt(1));
         return "x".repeat(Math.min(min, 16));
     }
@@ -416,7 +582,7 @@ public final class ApiFuzzer {
             }
             case "integer", "number" -> {
                 values.addAll(List.of("1.5", "\"12\"", "2147483648", "-2147483649", "9223372036854775808", "1e400",
-                        "-0"));
+                        "-0", "1e999999999", "-1e-999999999", "1" + "0".repeat(900), "0." + "0".repeat(900) + "1"));
                 if (schema.has("minimum")) {
                     values.add(String.valueOf(schema.get("minimum").asLong() - 1));
                 }
@@ -461,25 +627,10 @@ public final class ApiFuzzer {
         return out.append('"').toString();
     }
 
-    private static JsonNode replace(JsonNode root, JsonNode original, JsonNode replacement) {
-        if (root == original) {
-            return replacement;
-        }
-        if (root.isObject()) {
-            ObjectNode copy = JSON.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                copy.set(entry.getKey(), replace(entry.getValue(), original, replacement));
-            }
-            return copy;
-        }
-        return root;
-    }
-
     // ------------------------------------------------------------------------------------------------ records
 
     /** The readable record an operation acts on: the longest GET path that the operation's path extends. */
-    private String snapshotPath(String template) {
+    private String snapshotPath(String template, Map<String, String> values) {
         String best = null;
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             String candidate = path.getKey();
@@ -494,7 +645,7 @@ public final class ApiFuzzer {
         Matcher variable = TEMPLATE.matcher(best);
         StringBuilder out = new StringBuilder();
         while (variable.find()) {
-            String value = pathValues.get(variable.group(1));
+            String value = values.get(variable.group(1));
             if (value == null) {
                 return null;
             }
