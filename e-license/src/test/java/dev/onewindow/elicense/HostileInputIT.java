@@ -126,9 +126,9 @@ class HostileInputIT {
 
     @Test
     void aFormBodyIsUnsupportedEvenWhenItsEscapesAreBroken() {
-        // Tomcat's form parser threw on the broken escape: a 500
+        // Tomcat's form parser threw on the broken escape: a 500; it is the client's malformed request
         assertProblem(api().post("/api/v1/licenses/types/SPJYXKZ/check")
-                .body("application/x-www-form-urlencoded", "fields=%FF&b").send(), 415, "UNSUPPORTED_MEDIA_TYPE");
+                .body("application/x-www-form-urlencoded", "fields=%FF&b").send(), 400, "MALFORMED_REQUEST");
         assertProblem(api().post("/api/v1/licenses/verify").body("application/x-www-form-urlencoded", "qr=x").send(),
                 415, "UNSUPPORTED_MEDIA_TYPE");
     }

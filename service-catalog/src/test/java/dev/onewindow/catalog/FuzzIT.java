@@ -2,7 +2,6 @@ package dev.onewindow.catalog;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -99,7 +98,7 @@ class FuzzIT {
                 .run();
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
-        ApiFuzzer.Report report = sum(entries, bundles, departments);
+        ApiFuzzer.Report report = entries.plus(bundles).plus(departments);
         System.out.println("[fuzz] service-catalog: " + report + " in " + seconds + " s");
         report.perOperation().forEach((operation, requests) -> System.out.println("[fuzz]   " + operation + ": "
                 + requests));
@@ -120,18 +119,6 @@ class FuzzIT {
                 .forEach(p -> paths.set(p.getKey(), p.getValue()));
         copy.set("paths", paths);
         return copy;
-    }
-
-    private static ApiFuzzer.Report sum(ApiFuzzer.Report... reports) {
-        Map<String, Integer> perOperation = new TreeMap<>();
-        int requests = 0;
-        int accepted = 0;
-        for (ApiFuzzer.Report report : reports) {
-            requests += report.requests();
-            accepted += report.accepted();
-            perOperation.putAll(report.perOperation());
-        }
-        return new ApiFuzzer.Report(requests, perOperation.size(), accepted, perOperation);
     }
 
     private static String item(ApiClient api, String admin) {
