@@ -107,9 +107,14 @@ STAFF = [
     ("evaladmin1", ["eval-admin"], "SJZYJ", "评价", "陈"),
     ("steward1", ["data-steward"], "RSJ", "数据", "褚"),
     ("auditor1", ["auditor"], "SJZYJ", "审计", "卫"),
+    ("catalogadmin2", ["catalog-admin"], "SJZYJ", "目录审核", "郑"),  # publishes what catalogadmin1 drafts (审核发布)
     ("officer2", CASE_ROLES, "WSJKW", "卫健", "蒋"),
     ("officer3", CASE_ROLES, "GAJ", "公安", "沈"),
     ("officer4", CASE_ROLES, "RSJ", "人社", "韩"),
+    # the decision is never taken by the person who reviewed (审批分离): a second approver in those departments
+    ("approver2", ["approver"], "WSJKW", "卫健决定", "许"),
+    ("approver3", ["approver"], "GAJ", "公安决定", "何"),
+    ("approver4", ["approver"], "RSJ", "人社决定", "吕"),
     ("officer5", ["window-officer"], "YQSCJGJ", "埇桥", "杨"),
 ]
 

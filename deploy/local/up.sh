@@ -465,7 +465,7 @@ for u in realm["users"]:
     print(f"    {u['username']:<14} {roles:<36} {a.get('dept', ['-'])[0]:<8} {a.get('region', ['-'])[0]:<7}")
 PY
 cat <<EOF
-    clients: onewindow-app (public, PKCE + password grant), gateway / partner-demo / <service> (secret "<client>-secret")
+    clients: onewindow-app (public, PKCE + password grant), gateway / partner-demo / prometheus / <service> (secret "<client>-secret")
 
 Token for officer1 (password grant, dev realm only):
     curl -s -d grant_type=password -d client_id=onewindow-app -d username=officer1 -d password=onewindow \\
