@@ -129,7 +129,9 @@ class ScenariosIT {
         String parentId = submitted.json().get("id").asString();
         JsonNode children = citizen.caseById(parentId).get("children");
         assertThat(children).hasSize(3);
+        // each department's officer accepts and reviews; a second person decides (审批分离)
         Map<String, String> officerOf = Map.of("WSJKW", "officer2", "GAJ", "officer3", "RSJ", "officer4");
+        Map<String, String> approverOf = Map.of("WSJKW", "approver2", "GAJ", "approver3", "RSJ", "approver4");
         for (JsonNode child : children) {
             String childId = child.has("caseId") ? child.get("caseId").asString() : child.get("id").asString();
             String department = child.get("departmentCode").asString();
@@ -137,7 +139,7 @@ class ScenariosIT {
             assertThat(officer).as("a department of the bundle: " + department).isNotNull();
             act(officer, childId, "accept");
             act(officer, childId, "review");
-            act(officer, childId, "approve");
+            act(approverOf.get(department), childId, "approve");
             citizen.awaitStatus(childId, "COMPLETED", Duration.ofSeconds(30));
         }
         citizen.awaitStatus(parentId, "COMPLETED", Duration.ofSeconds(30));
