@@ -70,16 +70,23 @@ class AuthenticationIT extends GatewayIntegrationTest {
         assertThat(BACKEND.received("/api/v1/cases/repeat")).hasSize(5);
     }
 
+    /** Exactly the operations the services declare public, one by one (application.yml). */
     @ParameterizedTest(name = "{0} {1}")
     @org.junit.jupiter.params.provider.CsvSource({
-            "GET, /api/v1/catalog/items/1101",
-            "GET, /api/v1/catalog/calendar/2026",
-            "POST, /api/v1/licenses/verify/presentation",
-            "GET, /api/v1/licenses/verify/L-1",
-            "GET, /api/v1/licenses/status-lists/3",
-            "GET, /api/v1/licenses/keys/current",
-            "GET, /open311/v2/requests.json",
-            "GET, /api/v1/evaluations/statistics/monthly"})
+            "GET, /api/v1/catalog/items",
+            "GET, /api/v1/catalog/service-items/XK00105000",
+            "GET, /api/v1/catalog/entries/XK00105000341300SCJGJ",
+            "GET, /api/v1/catalog/entries/XK00105000341300SCJGJ/versions/2",
+            "GET, /api/v1/catalog/bundles/CSYJS",
+            "GET, /api/v1/catalog/departments/SCJGJ",
+            "GET, /api/v1/catalog/calendar/days/2026-03-02",
+            "GET, /api/v1/catalog/calendar/years/2026",
+            "POST, /api/v1/licenses/verify",
+            "GET, /api/v1/licenses/verify/YYZZ34130000000001",
+            "GET, /api/v1/licenses/status-lists/SCJGJ",
+            "GET, /api/v1/licenses/keys",
+            "GET, /api/v1/licenses/types/YYZZ",
+            "POST, /api/v1/licenses/types/YYZZ/check"})
     void thePublicAllowListIsReachableWithoutToken(String method, String path) {
         Response response = method.equals("GET") ? api().get(path).send()
                 : api().post(path).json("{\"token\":\"abc\"}").send();
@@ -89,11 +96,25 @@ class AuthenticationIT extends GatewayIntegrationTest {
                 .satisfies(received -> assertThat(received.header("Authorization")).isNull());
     }
 
+    /** Everything else, including neighbours of public paths and whole prefixes that used to be public. */
     @ParameterizedTest(name = "{0} {1}")
     @org.junit.jupiter.params.provider.CsvSource({
             "POST, /api/v1/catalog/items",
+            "GET, /api/v1/catalog/items/1101",
+            "GET, /api/v1/catalog/entries",
+            "GET, /api/v1/catalog/entries/XK00105000341300SCJGJ/draft",
+            "POST, /api/v1/catalog/entries/XK00105000341300SCJGJ/publish",
+            "GET, /api/v1/catalog/departments/mine",
+            "GET, /api/v1/catalog/calendar/2026",
             "GET, /api/v1/licenses/L-9",
+            "GET, /api/v1/licenses/keys/current",
+            "POST, /api/v1/licenses/verify/presentation",
+            "GET, /api/v1/licenses/mine",
+            "POST, /api/v1/licenses/types/YYZZ",
+            "GET, /api/v1/cases/mine",
             "GET, /api/v1/evaluations/E-1",
+            "GET, /api/v1/evaluations/statistics/monthly",
+            "GET, /open311/v2/requests.json",
             "POST, /open311/v2/requests.json",
             "GET, /api/v1/hotline/orders",
             "GET, /api/v1/exchange/requests",
@@ -108,7 +129,7 @@ class AuthenticationIT extends GatewayIntegrationTest {
 
     @Test
     void anInvalidTokenOnAPublicPathIsStillRefused() {
-        String path = "/api/v1/catalog/items/public-bad-token";
+        String path = "/api/v1/catalog/entries/public-bad-token";
 
         Response response = api().get(path).token(TOKENS.user("citizen1", "citizen").forged().mint()).send();
 
@@ -118,7 +139,7 @@ class AuthenticationIT extends GatewayIntegrationTest {
 
     @Test
     void aValidTokenOnAPublicPathIsRelayed() {
-        String path = "/api/v1/catalog/items/public-good-token";
+        String path = "/api/v1/catalog/entries/public-good-token";
         String token = TOKENS.user("citizen1", "citizen").mint();
 
         assertThat(api().get(path).token(token).send().status()).isEqualTo(200);

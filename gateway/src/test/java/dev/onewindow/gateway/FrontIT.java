@@ -83,10 +83,10 @@ class FrontIT extends GatewayIntegrationTest {
 
     @Test
     void anAnonymousReadOfAPublicPathIsForwardedDirectly() {
-        Response response = direct(() -> api().get("/api/v1/catalog/front-public").send());
+        Response response = direct(() -> api().get("/api/v1/catalog/entries/front-public").send());
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(BACKEND.received("/api/v1/catalog/front-public")).singleElement()
+        assertThat(BACKEND.received("/api/v1/catalog/entries/front-public")).singleElement()
                 .satisfies(r -> assertThat(r.header("Authorization")).isNull());
     }
 

@@ -57,10 +57,10 @@ class RateLimitIT extends GatewayIntegrationTest {
         // the test client connects from 127.0.0.1, a trusted proxy in the default configuration
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 45; i++) {
-            statuses.add(api().get("/api/v1/catalog/items/anon-" + i)
+            statuses.add(api().get("/api/v1/catalog/entries/anon-" + i)
                     .header("X-Forwarded-For", "203.0.113.9, 127.0.0.1").send().status());
         }
-        Response neighbour = api().get("/api/v1/catalog/items/anon-neighbour")
+        Response neighbour = api().get("/api/v1/catalog/entries/anon-neighbour")
                 .header("X-Forwarded-For", "203.0.113.10").send();
 
         assertThat(statuses).contains(429);
