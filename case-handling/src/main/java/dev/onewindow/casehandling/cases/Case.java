@@ -12,6 +12,7 @@ import java.util.Set;
 
 import dev.onewindow.platform.calendar.ClockLevel;
 import dev.onewindow.platform.calendar.Limit;
+import dev.onewindow.platform.calendar.Pause;
 import dev.onewindow.platform.calendar.WorkClock;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.platform.domain.DomainException;
@@ -42,6 +43,8 @@ public class Case extends AggregateRoot {
 
     private static final Set<CaseStatus> EXTENDABLE = Set.of(CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW,
             CaseStatus.SUSPENDED, CaseStatus.SUPPLEMENT_REQUIRED);
+    /** What a reviewer does during review (a supplement requested from {@code IN_REVIEW} too). */
+    private static final Set<String> REVIEW_ACTIONS = Set.of("START_REVIEW", "SUSPEND", "RESUME");
 
     @Id
     private final String id;
@@ -68,7 +71,20 @@ public class Case extends AggregateRoot {
     private final Instant submittedAt;
     private Instant acceptanceDueAt;
     private boolean acceptanceOverdue;
+    /**
+     * When the materials arrived (行政许可法 §32): the submission, or the supplement that restarted the acceptance
+     * window; a late acceptance counts from then ({@code deemedAcceptedAt}). Null in cases stored before it existed:
+     * the submission then.
+     */
+    private Instant materialsArrivedAt;
+    /**
+     * The applicant's time answering a supplement request made after the acceptance window: not counted once the
+     * case is deemed accepted from the arrival of its materials.
+     */
+    private List<Pause> lateSupplementPauses;
     private Instant acceptedAt;
+    /** Set when the case was accepted after the window: it counts as accepted from then (行政许可法 §32). */
+    private Instant deemedAcceptedAt;
     private Decision decision;
     private String rejectionReason;
     private String withdrawalReason;
@@ -107,6 +123,7 @@ public class Case extends AggregateRoot {
         this.submittedAt = submittedAt;
         this.children = new ArrayList<>();
         this.history = new ArrayList<>();
+        this.lateSupplementPauses = new ArrayList<>();
     }
 
     /** What a new case is made of; the service assembles it from the request, the token and the catalog. */
@@ -130,6 +147,7 @@ public class Case extends AggregateRoot {
                 draft.applicant(), draft.applicantRefs(), draft.submittedBySubject(), draft.submittedByClient(),
                 draft.formData(), draft.materials(), CaseStatus.SUBMITTED, now);
         c.acceptanceDueAt = acceptanceDue(rules, now);
+        c.materialsArrivedAt = now;
         c.autoApproval = autoApproval;
         c.record(now, submitter, submitterRole, "SUBMIT", null, CaseStatus.SUBMITTED, null);
         c.registerEvent("case.submitted", new CaseSubmitted(c.facts(rules, now),
@@ -193,6 +211,14 @@ public class Case extends AggregateRoot {
         } else {
             throw DomainException.illegalState(status, "request a supplement");
         }
+        long earlier = history.stream().filter(h -> "REQUEST_SUPPLEMENT".equals(h.action()) && h.from() == status)
+                .count();
+        if (earlier >= rules.maxSupplementRequestsPerPhase()) {
+            throw DomainException.conflict("SUPPLEMENT_ALREADY_REQUESTED", "everything missing is told at once "
+                    + "(一次性告知, 行政许可法 §32): " + earlier + " supplement request(s) "
+                    + (phase == SupplementRequest.Phase.ACCEPTANCE ? "before acceptance" : "during review")
+                    + " already made").with("phase", phase.name());
+        }
         if (items == null || items.isEmpty()) {
             throw DomainException.invalid("NO_SUPPLEMENT_ITEMS", "list every missing item at once (一次性告知)");
         }
@@ -201,6 +227,10 @@ public class Case extends AggregateRoot {
                 throw DomainException.invalid("UNKNOWN_MATERIAL",
                         "material " + item.materialCode() + " is not a material of this entry");
             }
+        }
+        if (phase == SupplementRequest.Phase.ACCEPTANCE && now.isAfter(acceptanceDueAt)) {
+            // told after the window: the window was missed all the same (逾期未告知)
+            acceptanceOverdue = true;
         }
         supplementRequest = new SupplementRequest(phase, items, comment, now, actor.name());
         boolean pause = phase == SupplementRequest.Phase.REVIEW;
@@ -230,10 +260,19 @@ public class Case extends AggregateRoot {
         if (supplementRequest.phase() == SupplementRequest.Phase.REVIEW) {
             back = CaseStatus.IN_REVIEW;
             clock = clock.resume(now);
+        } else if (rules.deemedAcceptance() && supplementRequest.requestedAt().isAfter(acceptanceDueAt)) {
+            // asked only after the window had passed: the case already counts as accepted from the arrival of its
+            // materials (行政许可法 §32), which a late request does not undo; the applicant's time is not counted
+            back = CaseStatus.SUBMITTED;
+            lateSupplementPauses.add(new Pause("补正: supplement requested after the acceptance window",
+                    supplementRequest.requestedAt(), now));
         } else {
             back = CaseStatus.SUBMITTED;
             acceptanceDueAt = acceptanceDue(rules, now);
             acceptanceOverdue = false;
+            // the materials are complete from now: the day they arrived, for the acceptance window and §32
+            materialsArrivedAt = now;
+            lateSupplementPauses.clear();
         }
         supplementRequest = null;
         transition(applicantActor, "applicant", "SUPPLEMENT", back, comment, now);
@@ -294,6 +333,13 @@ public class Case extends AggregateRoot {
         if (!EXTENDABLE.contains(status) || clock == null) {
             throw DomainException.illegalState(status, "extend");
         }
+        if (clock.overdue(rules.calendar(), now)) {
+            // 行政许可法 §42 extends a limit a decision cannot be made within; once it has run out there is nothing
+            // to extend, and an extension would only turn a red (超期) case green again
+            Instant due = clock.dueAt(rules.calendar(), now);
+            throw DomainException.conflict("EXTENSION_AFTER_DEADLINE", "the decision was due at " + due
+                    + "; a limit that has run out cannot be extended (行政许可法 §42)").with("dueAt", due.toString());
+        }
         requireText(reason, "reason");
         if (workingDays < 1 || workingDays > rules.maxExtensionWorkingDays()) {
             throw DomainException.invalid("EXTENSION_TOO_LONG", "an extension is 1 to "
@@ -316,6 +362,7 @@ public class Case extends AggregateRoot {
     public void approve(Actor approver, String comment, CaseRules rules, Instant now) {
         String role = approver.require(Roles.APPROVER, "approve");
         requireStatus("approve", CaseStatus.IN_REVIEW);
+        requireSeparateFromReview(approver, "approve", rules);
         decision = new Decision(CaseStatus.APPROVED, null, null, comment, now, approver.name(), false);
         transition(approver, role, "APPROVE", CaseStatus.APPROVED, comment, now);
         registerApproved(false, rules, now);
@@ -328,6 +375,7 @@ public class Case extends AggregateRoot {
     public void deny(Actor approver, String reason, String remedy, CaseRules rules, Instant now) {
         String role = approver.require(Roles.APPROVER, "deny");
         requireStatus("deny", CaseStatus.IN_REVIEW);
+        requireSeparateFromReview(approver, "deny", rules);
         requireText(reason, "reason");
         requireText(remedy, "remedy");
         decision = new Decision(CaseStatus.DENIED, reason, remedy, null, now, approver.name(), false);
@@ -436,10 +484,37 @@ public class Case extends AggregateRoot {
         acceptedAt = now;
         boolean late = now.isAfter(acceptanceDueAt);
         acceptanceOverdue = acceptanceOverdue || late;
-        clock = WorkClock.start(now, Limit.workingDays(entry.promisedLimitDays()));
-        transition(actor, role, action, CaseStatus.ACCEPTED, automatic ? "秒批" : null, now);
+        Limit limit = Limit.workingDays(entry.promisedLimitDays());
+        if (late && rules.deemedAcceptance()) {
+            // 逾期未告知 (行政许可法 §32): neither accepted nor sent back in time, the application counts as accepted
+            // from the day its materials arrived, and the decision limit runs from then
+            deemedAcceptedAt = materialsArrivedAt == null ? submittedAt : materialsArrivedAt;
+            clock = new WorkClock(deemedAcceptedAt, limit, lateSupplementPauses, List.of(), null);
+        } else {
+            clock = WorkClock.start(now, limit);
+        }
+        transition(actor, role, action, CaseStatus.ACCEPTED, automatic ? "秒批"
+                : deemedAcceptedAt == null ? null : "deemed accepted from " + deemedAcceptedAt + " (行政许可法 §32)",
+                now);
         registerEvent("case.accepted", new CaseAccepted(facts(rules, now), now, entry.promisedLimitDays(), automatic,
-                late), now);
+                late, deemedAcceptedAt), now);
+    }
+
+    /**
+     * 审批分离: the approver of a case is not one who reviewed it — started the review, asked for a supplement during
+     * it, suspended or resumed it ({@code separate-review-and-decision}).
+     */
+    private void requireSeparateFromReview(Actor approver, String action, CaseRules rules) {
+        if (!rules.separateReviewAndDecision()) {
+            return;
+        }
+        boolean reviewed = history.stream().anyMatch(h -> approver.id().equals(h.actorId())
+                && (REVIEW_ACTIONS.contains(h.action())
+                        || ("REQUEST_SUPPLEMENT".equals(h.action()) && h.from() == CaseStatus.IN_REVIEW)));
+        if (reviewed) {
+            throw DomainException.notAllowed("SAME_PERSON_REVIEW_AND_DECISION", "you reviewed this case; another "
+                    + "approver must " + action + " it (审批分离)");
+        }
     }
 
     private void registerApproved(boolean automatic, CaseRules rules, Instant now) {
@@ -576,6 +651,8 @@ public class Case extends AggregateRoot {
     public Instant submittedAt() { return submittedAt; }
     public Instant acceptanceDueAt() { return acceptanceDueAt; }
     public Instant acceptedAt() { return acceptedAt; }
+    public Instant deemedAcceptedAt() { return deemedAcceptedAt; }
+    public Instant materialsArrivedAt() { return materialsArrivedAt == null ? submittedAt : materialsArrivedAt; }
     public Decision decision() { return decision; }
     public String rejectionReason() { return rejectionReason; }
     public String withdrawalReason() { return withdrawalReason; }

@@ -24,6 +24,7 @@ class CaseRulesConfiguration {
         CalendarSource source = calendarSource.getIfAvailable();
         Supplier<WorkingDayCalendar> calendar = source == null ? () -> bundled : source::current;
         return new CaseRulesSource(calendar, thresholds, properties.acceptanceWorkingDays(),
-                properties.maxExtensionWorkingDays(), properties.maxExtensions());
+                properties.maxExtensionWorkingDays(), properties.maxExtensions(), properties.deemedAcceptance(),
+                properties.maxSupplementRequestsPerPhase(), properties.separateReviewAndDecision());
     }
 }

@@ -17,18 +17,25 @@ public final class CaseRulesSource {
     private final int acceptanceWorkingDays;
     private final int maxExtensionWorkingDays;
     private final int maxExtensions;
+    private final boolean deemedAcceptance;
+    private final int maxSupplementRequestsPerPhase;
+    private final boolean separateReviewAndDecision;
 
     public CaseRulesSource(Supplier<WorkingDayCalendar> calendar, ClockThresholds thresholds,
-            int acceptanceWorkingDays, int maxExtensionWorkingDays, int maxExtensions) {
+            int acceptanceWorkingDays, int maxExtensionWorkingDays, int maxExtensions, boolean deemedAcceptance,
+            int maxSupplementRequestsPerPhase, boolean separateReviewAndDecision) {
         this.calendar = calendar;
         this.thresholds = thresholds;
         this.acceptanceWorkingDays = acceptanceWorkingDays;
         this.maxExtensionWorkingDays = maxExtensionWorkingDays;
         this.maxExtensions = maxExtensions;
+        this.deemedAcceptance = deemedAcceptance;
+        this.maxSupplementRequestsPerPhase = maxSupplementRequestsPerPhase;
+        this.separateReviewAndDecision = separateReviewAndDecision;
     }
 
     public CaseRules current() {
         return new CaseRules(calendar.get(), thresholds, acceptanceWorkingDays, maxExtensionWorkingDays,
-                maxExtensions);
+                maxExtensions, deemedAcceptance, maxSupplementRequestsPerPhase, separateReviewAndDecision);
     }
 }

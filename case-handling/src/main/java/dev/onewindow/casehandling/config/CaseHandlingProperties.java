@@ -20,13 +20,22 @@ import org.springframework.util.unit.DataSize;
  * @param formMaxBytes             largest form (serialised JSON) a submission may carry
  * @param maxPageSize              largest page a list query returns
  * @param files                    upload limits of the file store
+ * @param deemedAcceptance         a late acceptance counts from the day the materials arrived (行政许可法 §32: not
+ *                                 accepted or sent back within the window = deemed accepted)
+ * @param maxSupplementRequestsPerPhase 一次性告知: supplement requests allowed before acceptance, and again during
+ *                                 review
+ * @param separateReviewAndDecision 审批分离: whoever reviewed a case does not approve or deny it
+ * @param defaultRegion            the region of an upload whose uploader's token names none (the city's code)
+ * @param trustedFaceReaders       clients ({@code azp}) that may read a case's licence face with its personal fields
+ *                                 (e-license's service account)
  *
  * <p>The peers' circuit breaker and time limit are the platform's, {@code onewindow.peers.*} ({@code PeerProperties}).
  */
 @ConfigurationProperties("onewindow.casehandling")
 public record CaseHandlingProperties(String catalogUrl, String elicenseUrl, Integer acceptanceWorkingDays,
         Integer maxExtensionWorkingDays, Integer maxExtensions, Duration overdueSweepInterval, Integer formMaxBytes,
-        Integer maxPageSize, Files files) {
+        Integer maxPageSize, Files files, Boolean deemedAcceptance, Integer maxSupplementRequestsPerPhase,
+        Boolean separateReviewAndDecision, String defaultRegion, List<String> trustedFaceReaders) {
 
     public CaseHandlingProperties {
         catalogUrl = catalogUrl == null ? "http://localhost:8081" : catalogUrl;
@@ -38,6 +47,11 @@ public record CaseHandlingProperties(String catalogUrl, String elicenseUrl, Inte
         formMaxBytes = formMaxBytes == null ? 64 * 1024 : formMaxBytes;
         maxPageSize = maxPageSize == null ? 100 : maxPageSize;
         files = files == null ? new Files(null, null) : files;
+        deemedAcceptance = deemedAcceptance == null || deemedAcceptance;
+        maxSupplementRequestsPerPhase = maxSupplementRequestsPerPhase == null ? 1 : maxSupplementRequestsPerPhase;
+        separateReviewAndDecision = separateReviewAndDecision == null || separateReviewAndDecision;
+        defaultRegion = defaultRegion == null ? "341300" : defaultRegion;
+        trustedFaceReaders = trustedFaceReaders == null ? List.of("e-license") : List.copyOf(trustedFaceReaders);
     }
 
     /**

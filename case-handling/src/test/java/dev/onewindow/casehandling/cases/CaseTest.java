@@ -214,6 +214,81 @@ class CaseTest {
         assertThat(c.acceptanceOverdue(shanghai(2026, 3, 2, 9))).as("kept after a late acceptance").isTrue();
     }
 
+    @Test
+    void anExtensionIsRefusedOnceTheLimitHasRunOut() {
+        Case c = aCase().limit(2).inReview();
+        Instant due = c.clock().dueAt(RULES.calendar(), LATER);
+        assertThatThrownBy(() -> c.extend(APPROVER, 3, "复杂", RULES, due.plusSeconds(1))).isInstanceOfSatisfying(
+                ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("EXTENSION_AFTER_DEADLINE");
+                    assertThat(e.properties()).containsEntry("dueAt", due.toString());
+                });
+        assertThat(c.clock().extensions()).isEmpty();
+        c.extend(APPROVER, 3, "复杂", RULES, due);
+        assertThat(c.clock().extensions()).hasSize(1);
+    }
+
+    @Test
+    void everythingMissingIsToldAtOncePerPhase() {
+        Case c = aCase().submitted();
+        c.requestSupplement(OFFICER, items("M02"), null, RULES, shanghai(2026, 2, 13, 11));
+        c.supplement(CITIZEN, List.of(Material.file("M02", "f2", "a.pdf", "application/pdf", 1, LATER)), null, null,
+                RULES, shanghai(2026, 2, 13, 12));
+        assertThatThrownBy(() -> c.requestSupplement(OFFICER, items("M01"), null, RULES, shanghai(2026, 2, 13, 13)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("SUPPLEMENT_ALREADY_REQUESTED"));
+        // a city that allows two
+        CaseRules two = new CaseRules(RULES.calendar(), RULES.thresholds(), 5, 10, 1, true, 2, true);
+        c.requestSupplement(OFFICER, items("M01"), null, two, shanghai(2026, 2, 13, 13));
+        assertThat(c.status()).isEqualTo(CaseStatus.SUPPLEMENT_REQUIRED);
+    }
+
+    @Test
+    void theReviewerDoesNotDecideUnlessTheCityAllowsIt() {
+        Actor both = new Actor("officer2", "officer2", java.util.Set.of(dev.onewindow.platform.security.Roles.REVIEWER,
+                dev.onewindow.platform.security.Roles.APPROVER), "SCJGJ");
+        Case c = aCase().accepted();
+        c.startReview(both, RULES, LATER);
+        assertThatThrownBy(() -> c.approve(both, null, RULES, LATER)).isInstanceOfSatisfying(
+                NotAllowedException.class, e -> assertThat(e.code()).isEqualTo("SAME_PERSON_REVIEW_AND_DECISION"));
+        assertThatThrownBy(() -> c.deny(both, "x", "y", RULES, LATER)).isInstanceOfSatisfying(
+                NotAllowedException.class, e -> assertThat(e.code()).isEqualTo("SAME_PERSON_REVIEW_AND_DECISION"));
+        c.extend(both, 2, "复杂", RULES, LATER);
+        CaseRules together = new CaseRules(RULES.calendar(), RULES.thresholds(), 5, 10, 1, true, 1, false);
+        c.approve(both, null, together, LATER);
+        assertThat(c.status()).isEqualTo(CaseStatus.COMPLETED);
+    }
+
+    @Test
+    void aLateAcceptanceCountsFromTheArrivalOfTheMaterials() {
+        // submitted Friday 2026-02-13 09:00; the window ends with 02-27
+        Case late = aCase().submitted();
+        late.accept(OFFICER, RULES, shanghai(2026, 3, 2, 9));
+        assertThat(late.deemedAcceptedAt()).isEqualTo(shanghai(2026, 2, 13, 9));
+        assertThat(late.clock().startedAt()).isEqualTo(shanghai(2026, 2, 13, 9));
+        CaseRules off = new CaseRules(RULES.calendar(), RULES.thresholds(), 5, 10, 1, false, 1, true);
+        Case notDeemed = aCase().submitted();
+        notDeemed.accept(OFFICER, off, shanghai(2026, 3, 2, 9));
+        assertThat(notDeemed.deemedAcceptedAt()).isNull();
+        assertThat(notDeemed.clock().startedAt()).isEqualTo(shanghai(2026, 3, 2, 9));
+    }
+
+    @Test
+    void aSupplementAskedForAfterTheWindowDoesNotUndoTheDeemedAcceptance() {
+        Case c = aCase().submitted();
+        // asked Monday 03-02, a working day after the window ended; supplied Wednesday 03-04 09:00
+        c.requestSupplement(OFFICER, items("M02"), null, RULES, shanghai(2026, 3, 2, 9));
+        assertThat(c.acceptanceOverdue(shanghai(2026, 3, 2, 9))).isTrue();
+        c.supplement(CITIZEN, List.of(Material.file("M02", "f2", "a.pdf", "application/pdf", 1, LATER)), null, null,
+                RULES, shanghai(2026, 3, 4, 9));
+        assertThat(c.acceptanceDueAt()).as("the window is not restarted").isEqualTo(shanghai(2026, 2, 28, 0));
+        c.accept(OFFICER, RULES, shanghai(2026, 3, 4, 10));
+        assertThat(c.deemedAcceptedAt()).isEqualTo(shanghai(2026, 2, 13, 9));
+        // 10 working days from 02-13 end with 03-05; the two working days the applicant took are not counted
+        assertThat(c.clock().pauses()).hasSize(1);
+        assertThat(c.clock().dueAt(RULES.calendar(), shanghai(2026, 3, 4, 10))).isEqualTo(shanghai(2026, 3, 10, 0));
+    }
+
     private static List<SupplementRequest.Item> items(String code) {
         return List.of(new SupplementRequest.Item(code, "补正 " + code));
     }

@@ -114,6 +114,9 @@ final class CaseResponses {
             @Schema(description = "Not accepted or sent back within the acceptance window (逾期未告知)")
             boolean acceptanceOverdue,
             @Schema(maxLength = INSTANT) Instant acceptedAt,
+            @Schema(description = "Accepted after the acceptance window: the case counts as accepted from the day its "
+                    + "materials arrived (逾期未告知, 行政许可法 §32), and its clock started then", maxLength = INSTANT)
+            Instant deemedAcceptedAt,
             @Schema(description = "The outstanding 补正 request, if any") SupplementRequestResponse supplementRequest,
             DecisionResponse decision,
             @Schema(maxLength = TEXT) String rejectionReason,
@@ -138,7 +141,7 @@ final class CaseResponses {
                     c.channel(), ApplicantResponse.of(c.applicant()), c.formData(),
                     c.materials().stream().map(MaterialResponse::of).toList(), ClockResponse.of(view.clock()),
                     c.submittedAt(), c.acceptanceDueAt(), view.acceptanceOverdue(), c.acceptedAt(),
-                    SupplementRequestResponse.of(c.supplementRequest()), DecisionResponse.of(c.decision()),
+                    c.deemedAcceptedAt(), SupplementRequestResponse.of(c.supplementRequest()), DecisionResponse.of(c.decision()),
                     c.rejectionReason(), c.withdrawalReason(), c.completedAt(), c.licenseId(),
                     AutoApprovalResponse.of(c.autoApproval()), c.parentCaseId(), c.bundleCode(), c.bundleName(),
                     c.children().stream().map(BundleChildResponse::of).toList());

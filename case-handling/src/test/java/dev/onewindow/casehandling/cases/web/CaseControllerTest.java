@@ -83,7 +83,8 @@ class CaseControllerTest {
     static class Settings {
         @Bean
         CaseHandlingProperties caseHandlingProperties() {
-            return new CaseHandlingProperties(null, null, null, null, null, null, null, null, null);
+            return new CaseHandlingProperties(null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
         }
     }
 
