@@ -127,6 +127,80 @@ class HolderControlIT {
         assertThat(used.toString()).doesNotContain("张伟", idNumber);
     }
 
+    /**
+     * 个人信息保护法: a department reads a personal field in full only when the holder chose that field. "Every field"
+     * shows the non-personal fields as they are and the personal ones masked (the platform's masking: 张*,
+     * 341302********1234, ***); the holder's usage records say which fields the department read in full.
+     */
+    @Test
+    void personalFieldsAreMaskedUnlessTheHolderChoseThemAndTheUsageRecordsSayWhichWereReadInFull() {
+        String idNumber = Fixtures.newIdNumber();
+        String idCard = Fixtures.issue(api(), Fixtures.approver("GAJ"), "JMSFZ", idNumber, Fixtures.jmsfz(idNumber))
+                .get("licenseId").asString();
+        String foodLicence = Fixtures.issue(api(), Fixtures.approver("SCJGJ"), "SPJYXKZ", idNumber,
+                Fixtures.spjyxkz()).get("licenseId").asString();
+        String holder = Fixtures.citizen(idNumber);
+
+        // no field chosen: every field, the personal ones masked
+        Response created = api().post("/api/v1/licenses/authorizations").token(holder).json(Map.of(
+                "departmentCode", "SCJGJ", "purpose", "核验", "licenseIds", List.of(idCard, foodLicence))).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Response everything = redeem(officer, created.json().get("code").asString(), "SCJGJ", "case-masked");
+        assertThat(everything.status()).as(everything.toString()).isEqualTo(200);
+        JsonNode card = licence(everything, idCard);
+        assertThat(card.get("fields").get("name").asString()).isEqualTo("张*");
+        assertThat(card.get("fields").get("idNumber").asString())
+                .isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+        assertThat(card.get("fields").get("address").asString()).isEqualTo("***");
+        assertThat(card.get("fields").get("birthDate").asString()).isEqualTo("***");
+        assertThat(card.get("fields").get("sex").asString()).isEqualTo("***");
+        assertThat(card.get("maskedFields").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder(
+                "name", "sex", "ethnicity", "birthDate", "address", "idNumber");
+        JsonNode food = licence(everything, foodLicence);
+        assertThat(food.get("fields").get("legalRepresentative").asString()).isEqualTo("赵*");
+        assertThat(food.get("fields").get("operatorName").asString()).isEqualTo("宿州市示范餐饮有限公司");
+        assertThat(food.get("maskedFields").valueStream().map(JsonNode::asString))
+                .containsExactly("legalRepresentative");
+        assertThat(everything.rawBody()).doesNotContain(idNumber, "张伟", "人民路", "1990-03-07", "赵强");
+
+        // chosen fields: exactly those, in full
+        Response chosen = api().post("/api/v1/licenses/authorizations").token(holder).json(Map.of(
+                "departmentCode", "SCJGJ", "purpose", "核验", "licenseIds", List.of(idCard),
+                "fields", List.of("name", "idNumber"))).send();
+        Response named = redeem(officer, chosen.json().get("code").asString(), "SCJGJ", "case-chosen");
+        assertThat(named.status()).as(named.toString()).isEqualTo(200);
+        JsonNode shown = licence(named, idCard);
+        assertThat(shown.get("fields").get("name").asString()).isEqualTo("张伟");
+        assertThat(shown.get("fields").get("idNumber").asString()).isEqualTo(idNumber);
+        assertThat(shown.get("fields").propertyNames()).containsExactlyInAnyOrder("name", "idNumber");
+        assertThat(shown.get("maskedFields")).isEmpty();
+
+        // 用证记录: which fields each read disclosed, and which of them in full
+        JsonNode usage = api().get("/api/v1/licenses/usage").token(holder).send().json();
+        assertThat(usage).hasSize(3);
+        assertThat(inFull(usage, "case-masked", idCard)).isEmpty();
+        assertThat(inFull(usage, "case-masked", foodLicence)).containsExactlyInAnyOrder("operatorName", "uscc",
+                "premises", "mainBusiness", "businessItems");
+        assertThat(inFull(usage, "case-chosen", idCard)).containsExactlyInAnyOrder("name", "idNumber");
+        // and license.used says the same, by name only
+        JsonNode used = Fixtures.events(idCard, 3).get(2);
+        assertThat(used.get("type").asString()).isEqualTo("license.used");
+        Fixtures.assertMatchesContract(used);
+        assertThat(used.get("data").get("disclosedInFull").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("name", "idNumber");
+    }
+
+    private static JsonNode licence(Response redeemed, String licenseId) {
+        return redeemed.json().get("licenses").valueStream()
+                .filter(l -> l.get("licenseId").asString().equals(licenseId)).findFirst().orElseThrow();
+    }
+
+    private static List<String> inFull(JsonNode usage, String caseRef, String licenseId) {
+        return usage.valueStream().filter(u -> u.get("caseRef").asString().equals(caseRef)
+                        && u.get("licenseId").asString().equals(licenseId)).findFirst().orElseThrow()
+                .get("disclosedInFull").valueStream().map(JsonNode::asString).toList();
+    }
+
     @Test
     void anAuthorizationExpires() {
         String idNumber = Fixtures.newIdNumber();

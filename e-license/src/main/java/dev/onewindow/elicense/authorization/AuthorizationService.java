@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.onewindow.elicense.config.ELicenseProperties;
@@ -25,6 +26,9 @@ import dev.onewindow.elicense.license.LicenseRepository;
 import dev.onewindow.elicense.license.LicenseService;
 import dev.onewindow.elicense.license.LicenseStatus;
 import dev.onewindow.elicense.license.Verification;
+import dev.onewindow.elicense.licensetype.FieldMask;
+import dev.onewindow.elicense.licensetype.FieldSpec;
+import dev.onewindow.elicense.licensetype.LicenseType;
 import dev.onewindow.elicense.licensetype.LicenseTypes;
 import dev.onewindow.elicense.seal.Base64Url;
 import dev.onewindow.platform.domain.ConflictException;
@@ -40,7 +44,10 @@ import org.springframework.stereotype.Service;
 /**
  * Holder consent (一码通): the holder creates a short-lived, single-use code for a department (and optionally a
  * case), chosen licences and optionally chosen fields; staff of that department, or a trusted service acting for it,
- * redeem it once to read exactly that. Every redemption is recorded for the holder and published.
+ * redeem it once to read exactly that. A field the licence type marks personal is shown masked ({@link FieldMask})
+ * unless the holder named it in the authorization's {@code fields}: "every field" discloses every field, but a
+ * person's name, ID number, address … only masked. Every redemption is recorded for the holder (which fields were
+ * read, and which of them in full) and published.
  */
 @Service
 public class AuthorizationService {
@@ -117,9 +124,12 @@ public class AuthorizationService {
                 authorization.fields());
     }
 
-    /** One licence as the redeeming department reads it. */
+    /**
+     * One licence as the redeeming department reads it: {@code fields} with the personal ones the holder did not
+     * choose masked, {@code maskedFields} naming those.
+     */
     public record RedeemedLicense(String licenseId, String typeCode, LicenseStatus status, boolean signatureValid,
-            String holderRef, LocalDate validUntil, Map<String, Object> fields) {
+            String holderRef, LocalDate validUntil, Map<String, Object> fields, List<String> maskedFields) {
     }
 
     /**
@@ -163,17 +173,35 @@ public class AuthorizationService {
                 continue;
             }
             LicenseContent content = licenseService.content(license);
+            Optional<LicenseType> type = types.find(license.typeCode());
             Map<String, Object> disclosed = new LinkedHashMap<>();
+            List<String> inFull = new ArrayList<>();
+            List<String> masked = new ArrayList<>();
             content.fields().forEach((name, value) -> {
-                if (authorization.fields() == null || authorization.fields().contains(name)) {
+                boolean chosen = authorization.fields() != null && authorization.fields().contains(name);
+                if (authorization.fields() != null && !chosen) {
+                    return;
+                }
+                // personal data (个人信息保护法 §6, minimum necessary) is shown in full only when the holder chose
+                // that very field; a field the catalogue no longer describes counts as personal
+                Optional<FieldSpec> spec = type.flatMap(t -> t.field(name));
+                boolean personal = spec.map(FieldSpec::personal).orElse(true);
+                if (personal && !chosen) {
+                    disclosed.put(name, spec.map(s -> s.maskedIfPersonal(value))
+                            .orElseGet(() -> FieldMask.ALL.apply(value)));
+                    masked.add(name);
+                } else {
                     disclosed.put(name, value);
+                    inFull.add(name);
                 }
             });
             Verification.Result verified = verification.byId(licenseId);
             reads.record(license, new LicenseReads.Read(id + ":" + licenseId, departmentCode, reader, caseRef,
-                    authorization.purpose(), License.CHANNEL_AUTHORIZATION, List.copyOf(disclosed.keySet())));
+                    authorization.purpose(), License.CHANNEL_AUTHORIZATION, List.copyOf(disclosed.keySet()),
+                    List.copyOf(inFull)));
             result.add(new RedeemedLicense(licenseId, license.typeCode(), verified.status(),
-                    verified.signatureValid(), license.holderRef(), license.validUntil(), disclosed));
+                    verified.signatureValid(), license.holderRef(), license.validUntil(), disclosed,
+                    List.copyOf(masked)));
         }
         return result;
     }

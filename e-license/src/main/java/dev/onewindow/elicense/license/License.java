@@ -126,9 +126,9 @@ public class License extends AggregateRoot {
 
     /** Records a read of the licence by a department (用证记录) as {@code license.used}. */
     void recordUse(String usedByDepartment, String caseRef, String channel, List<String> disclosedFields,
-            Instant now) {
+            List<String> disclosedInFull, Instant now) {
         registerEvent("license.used", new LicenseUsed(id, typeCode, issuerDepartment, region, usedByDepartment,
-                caseRef, channel, List.copyOf(disclosedFields)), now);
+                caseRef, channel, List.copyOf(disclosedFields), List.copyOf(disclosedInFull)), now);
     }
 
     private void change(LicenseStatus to, String by, String reason, Instant now) {

@@ -31,19 +31,23 @@ public class LicenseReads {
         this.clock = clock;
     }
 
-    /** Who read, for whom and why. {@code readId} makes the record idempotent (one per authorization and licence). */
+    /**
+     * Who read, for whom and why. {@code readId} makes the record idempotent (one per authorization and licence);
+     * {@code disclosedInFull} names the fields of {@code disclosedFields} the reader got unmasked.
+     */
     public record Read(String readId, String usedByDepartment, String reader, String caseRef, String purpose,
-            String channel, List<String> disclosedFields) {
+            String channel, List<String> disclosedFields, List<String> disclosedInFull) {
     }
 
     public void record(License license, Read read) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         usage.save(new UsageRecord(read.readId(), license.holderRef(), license.id(), license.typeCode(),
                 read.usedByDepartment(), read.reader(), read.caseRef(), read.purpose(), read.channel(),
-                read.disclosedFields(), now));
+                read.disclosedFields(), read.disclosedInFull(), now));
         License current = license;
         for (int attempt = 1; ; attempt++) {
-            current.recordUse(read.usedByDepartment(), read.caseRef(), read.channel(), read.disclosedFields(), now);
+            current.recordUse(read.usedByDepartment(), read.caseRef(), read.channel(), read.disclosedFields(),
+                    read.disclosedInFull(), now);
             try {
                 licenses.save(current);
                 return;

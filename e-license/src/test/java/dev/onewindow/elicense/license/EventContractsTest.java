@@ -33,7 +33,8 @@ class EventContractsTest {
                 "license.suspended", new LicenseSuspended("YYZZ34130000000007", "YYZZ", "SCJGJ", "341300"),
                 "license.reinstated", new LicenseReinstated("YYZZ34130000000007", "YYZZ", "SCJGJ", "341300"),
                 "license.used", new LicenseUsed("JMSFZ34130000000001", "JMSFZ", "GAJ", "341300", "SCJGJ",
-                        "3413002026030200000012", License.CHANNEL_AUTHORIZATION, List.of("name", "birthDate")));
+                        "3413002026030200000012", License.CHANNEL_AUTHORIZATION, List.of("name", "birthDate"),
+                        List.of("name", "birthDate")));
     }
 
     static List<String> types() {

@@ -78,7 +78,8 @@ class LicenseTest {
     @Test
     void aReissueRevocationNamesTheSuccessorAndAReadIsRecordedAsUse() {
         License license = aLicense(null);
-        license.recordUse("GAJ", "case-9", License.CHANNEL_AUTHORIZATION, List.of("operatorName"), NOW);
+        license.recordUse("GAJ", "case-9", License.CHANNEL_AUTHORIZATION, List.of("operatorName"),
+                List.of("operatorName"), NOW);
         license.revoke("approver1", "changed", "SPJYXKZ34130000000002", TODAY, NOW);
 
         assertThat(license.supersededBy()).isEqualTo("SPJYXKZ34130000000002");

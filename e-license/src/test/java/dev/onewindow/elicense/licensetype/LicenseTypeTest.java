@@ -37,6 +37,26 @@ class LicenseTypeTest {
     }
 
     @Test
+    void personalFieldsAreMaskedByKindAndOthersAreNot() {
+        FieldSpec name = type("JMSFZ").field("name").orElseThrow();
+        FieldSpec idNumber = type("JMSFZ").field("idNumber").orElseThrow();
+        FieldSpec address = type("JMSFZ").field("address").orElseThrow();
+        FieldSpec mobile = new FieldSpec("mobile", "手机号码", FieldType.STRING, false, true, null, FieldMask.MOBILE);
+        assertThat(name.maskedIfPersonal("张三")).isEqualTo("张*");
+        assertThat(idNumber.maskedIfPersonal("110105194912311234")).isEqualTo("110105********1234");
+        assertThat(mobile.maskedIfPersonal("13812345678")).isEqualTo("138****5678");
+        assertThat(address.maskedIfPersonal("安徽省宿州市埇桥区人民路1号")).isEqualTo("***");
+        assertThat(type("YYZZ").field("legalRepresentative").orElseThrow().mask()).isEqualTo(FieldMask.NAME);
+        assertThat(type("YYZZ").field("entityName").orElseThrow().maskedIfPersonal("示范餐饮")).isEqualTo("示范餐饮");
+        // every personal name of the catalogue keeps its first character, nothing else does
+        SEED.stream().flatMap(t -> t.fields().stream()).filter(FieldSpec::personal).forEach(f -> assertThat(f.mask())
+                .as(f.name()).isEqualTo(f.type() == FieldType.ID_NUMBER ? FieldMask.ID_NUMBER
+                        : f.name().toLowerCase().endsWith("name") || f.name().equals("legalRepresentative")
+                        || f.name().equals("principal") || f.name().equals("owner") || f.name().equals("rightHolder")
+                        || f.name().equals("obligor") ? FieldMask.NAME : FieldMask.ALL));
+    }
+
+    @Test
     void validityIsAPeriodEndingTheDayBeforeTheAnniversaryOrPermanent() {
         assertThat(type("SPJYXKZ").validUntil(LocalDate.of(2026, 3, 2))).contains(LocalDate.of(2031, 3, 1));
         assertThat(type("GGCSWSXKZ").validUntil(LocalDate.of(2026, 1, 31))).contains(LocalDate.of(2030, 1, 30));

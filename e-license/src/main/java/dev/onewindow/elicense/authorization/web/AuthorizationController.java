@@ -60,7 +60,8 @@ class AuthorizationController {
             @Schema(description = "The caller's own licences to disclose")
             @NotEmpty @Size(max = Limits.AUTHORIZATION_LICENSES) List<@NotBlank @Size(max = LICENSE_ID_LENGTH)
                     @Pattern(regexp = LICENSE_ID, message = "a licence id") String> licenseIds,
-            @Schema(description = "Only these fields (of at least one chosen licence); omitted: every field")
+            @Schema(description = "Only these fields (of at least one chosen licence); omitted: every field. A "
+                    + "personal field is disclosed in full only when named here; otherwise it is masked")
             @Size(min = 1, max = Limits.AUTHORIZATION_FIELDS)
             List<@NotBlank @Size(max = Limits.FIELD_NAME_LENGTH) String> fields) {
     }
@@ -112,12 +113,17 @@ class AuthorizationController {
                     maxLength = Limits.HOLDER_REF_LENGTH, pattern = Limits.HOLDER_REF) String holderRef,
             @Schema(description = "Last valid day; null when permanent", maxLength = Limits.DATE_LENGTH)
             LocalDate validUntil,
-            @Schema(description = "The authorized fields of the face, typed per the licence type",
-                    maxProperties = Limits.FACE_FIELDS) Map<String, Object> fields) {
+            @Schema(description = "The authorized fields of the face, typed per the licence type; a personal field the "
+                    + "holder did not name in the authorization is masked (a string: 张*, 110105********1234, "
+                    + "138****5678 or ***)", maxProperties = Limits.FACE_FIELDS) Map<String, Object> fields,
+            @ArraySchema(maxItems = Limits.FACE_FIELDS,
+                    arraySchema = @Schema(description = "The fields of `fields` that are masked"),
+                    schema = @Schema(maxLength = Limits.FIELD_NAME_LENGTH, pattern = Limits.FIELD_NAME))
+            List<String> maskedFields) {
 
         static RedeemedLicenseResponse of(RedeemedLicense l) {
             return new RedeemedLicenseResponse(l.licenseId(), l.typeCode(), l.status(), l.signatureValid(),
-                    l.holderRef(), l.validUntil(), l.fields());
+                    l.holderRef(), l.validUntil(), l.fields(), l.maskedFields());
         }
     }
 
@@ -129,8 +135,9 @@ class AuthorizationController {
             Staff of the authorization's department (roles `window-officer`, `reviewer`, `approver`, `dept-admin`, \
             `dept-handler` with that `dept`), or a trusted service (`onewindow.elicense.trusted-redeemers`, by token \
             `azp`) acting for it; anyone else 403. An unknown code, or one for another department or case: 404; \
-            used already: 409 `AUTHORIZATION_USED`; expired: 410 `AUTHORIZATION_EXPIRED`. Each licence read is \
-            recorded for the holder and published as `license.used`.""")
+            used already: 409 `AUTHORIZATION_USED`; expired: 410 `AUTHORIZATION_EXPIRED`. A personal field is \
+            masked unless the holder named it in the authorization's `fields` (`maskedFields` lists the masked \
+            ones). Each licence read is recorded for the holder and published as `license.used`.""")
     @PostMapping("/{code}/redeem")
     RedemptionResponse redeem(@PathVariable @Size(max = Limits.AUTHORIZATION_CODE_LENGTH)
             @Pattern(regexp = Limits.AUTHORIZATION_CODE, message = "an authorization code") String code,

@@ -272,13 +272,19 @@ class LicenseController {
             @ArraySchema(maxItems = Limits.FACE_FIELDS, arraySchema = @Schema(description = "Names of the fields read"),
                     schema = @Schema(maxLength = Limits.FIELD_NAME_LENGTH, pattern = Limits.FIELD_NAME))
             List<String> disclosedFields,
+            @ArraySchema(maxItems = Limits.FACE_FIELDS, arraySchema = @Schema(description = "Those of "
+                    + "`disclosedFields` the department read in full; it saw the others (personal fields the holder "
+                    + "did not choose) masked. Null on records from before masking"),
+                    schema = @Schema(maxLength = Limits.FIELD_NAME_LENGTH, pattern = Limits.FIELD_NAME))
+            List<String> disclosedInFull,
             @Schema(maxLength = Limits.INSTANT_LENGTH) Instant at) {
     }
 
     /** Who read the caller's licences (用证记录), newest first. */
     @Operation(summary = "List who read the caller's licences", description = """
             The holder's usage records (用证记录), newest first: every read of one of their licences by a department \
-            with their authorization — who, which department, for which case and purpose, which fields, when.""")
+            with their authorization — who, which department, for which case and purpose, which fields (and which \
+            of them in full), when.""")
     @ApiResponse(responseCode = "200", description = "The caller's usage records", content = @Content(array =
             @ArraySchema(maxItems = Limits.PAGE_SIZE, schema = @Schema(implementation = UsageResponse.class))))
     @GetMapping("/usage")
@@ -286,6 +292,7 @@ class LicenseController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_SIZE) int limit) {
         return reads.ofHolder(caller, limit).stream().map(u -> new UsageResponse(u.licenseId(), u.typeCode(),
                 u.usedByDepartment(), u.reader(), u.caseRef(), u.purpose(), u.channel(), u.disclosedFields(),
+                u.disclosedInFull(),
                 u.at())).toList();
     }
 

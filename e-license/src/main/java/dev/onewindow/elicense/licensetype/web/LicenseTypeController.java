@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.onewindow.elicense.Limits;
+import dev.onewindow.elicense.licensetype.FieldMask;
 import dev.onewindow.elicense.licensetype.FieldSpec;
 import dev.onewindow.elicense.licensetype.FieldType;
 import dev.onewindow.elicense.licensetype.LicenseType;
@@ -57,10 +58,14 @@ class LicenseTypeController {
             @Schema(description = "Personal data of a natural person") boolean personal,
             @ArraySchema(maxItems = Limits.ALLOWED_VALUES,
                     arraySchema = @Schema(description = "For a text field, the only values allowed (empty: any)"),
-                    schema = @Schema(maxLength = Limits.FIELD_TEXT_LENGTH)) List<String> allowedValues) {
+                    schema = @Schema(maxLength = Limits.FIELD_TEXT_LENGTH)) List<String> allowedValues,
+            @Schema(description = "How the value of a personal field is masked for a department the holder did not "
+                    + "show it to in full: `ID_NUMBER` 110105********1234, `MOBILE` 138****5678, `NAME` 张*, `ALL` ***")
+            FieldMask mask) {
 
         static FieldResponse of(FieldSpec f) {
-            return new FieldResponse(f.name(), f.label(), f.type(), f.required(), f.personal(), f.allowedValues());
+            return new FieldResponse(f.name(), f.label(), f.type(), f.required(), f.personal(), f.allowedValues(),
+                    f.mask());
         }
     }
 

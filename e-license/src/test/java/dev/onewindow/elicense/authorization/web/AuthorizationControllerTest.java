@@ -59,7 +59,7 @@ class AuthorizationControllerTest {
                 "x".repeat(43), Instant.parse("2026-03-02T02:10:00Z"), List.of(LICENCE), "SCJGJ", List.of("name")));
         given(authorizations.redeem(any(Caller.class), eq(CODE), eq("SCJGJ"), any())).willReturn(List.of(
                 new AuthorizationService.RedeemedLicense(LICENCE, "JMSFZ", LicenseStatus.VALID, true,
-                        "ab".repeat(32), LocalDate.of(2036, 3, 1), Map.of("name", "张伟"))));
+                        "ab".repeat(32), LocalDate.of(2036, 3, 1), Map.of("name", "张伟"), List.of())));
     }
 
     @TestFactory

@@ -86,7 +86,7 @@ class LicenseControllerTest {
         given(licenses.reissue(eq(ID), any(Caller.class), any(), any())).willReturn(license);
         given(reads.ofHolder(any(Caller.class), anyInt())).willReturn(List.of(new UsageRecord("r1", "ab".repeat(32),
                 ID, "SPJYXKZ", "GAJ", "officer3", "case-1", "application", License.CHANNEL_AUTHORIZATION,
-                List.of("operatorName"), Instant.parse("2026-03-02T03:00:00Z"))));
+                List.of("operatorName"), List.of("operatorName"), Instant.parse("2026-03-02T03:00:00Z"))));
     }
 
     @TestFactory
