@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.onewindow.elicense.license.RecordBackfills;
 import dev.onewindow.elicense.support.AdjustableClock;
 import dev.onewindow.elicense.support.Fixtures;
 import dev.onewindow.platform.testkit.ApiClient;
@@ -12,7 +13,11 @@ import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.TokenMinter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +31,10 @@ class HolderControlIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    RecordBackfills backfills;
 
     private final String officer = Fixtures.staff("officer1", "SCJGJ", "window-officer");
 
@@ -188,6 +197,66 @@ class HolderControlIT {
         Fixtures.assertMatchesContract(used);
         assertThat(used.get("data").get("disclosedInFull").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("name", "idNumber");
+    }
+
+    /**
+     * Authorizations and usage records carry a region like every other record (regional queries, sharding) and show
+     * it: an authorization its department's (the local profile lists the suite's departments), or the licences' for
+     * a department e-license does not know; a usage record its licence's issuing region, whoever reads it.
+     */
+    @Test
+    void authorizationsAndUsageRecordsCarryTheirRegion() {
+        String idNumber = Fixtures.newIdNumber();
+        String cityLicence = Fixtures.issue(api(), Fixtures.approver("GAJ"), "JMSFZ", idNumber,
+                Fixtures.jmsfz(idNumber)).get("licenseId").asString();
+        String districtLicence = Fixtures.issue(api(), Fixtures.districtStaff("approver-yq", "YQSCJGJ", "341302",
+                "approver"), "SPJYXKZ", idNumber, Fixtures.spjyxkz()).get("licenseId").asString();
+        assertThat(cityLicence).contains("341300");
+        assertThat(districtLicence).contains("341302");
+        String holder = Fixtures.citizen(idNumber);
+
+        JsonNode forDistrict = created(holder, "YQSCJGJ", List.of(cityLicence));
+        assertThat(forDistrict.get("region").asString()).as("the department's region").isEqualTo("341302");
+        assertThat(created(holder, "SCJGJ", List.of(districtLicence)).get("region").asString()).isEqualTo("341300");
+        // a department e-license does not know: the licences' region, or the city covering both
+        assertThat(created(holder, "HBWJW", List.of(districtLicence)).get("region").asString()).isEqualTo("341302");
+        assertThat(created(holder, "HBWJW", List.of(cityLicence, districtLicence)).get("region").asString())
+                .isEqualTo("341300");
+        assertThat(mongo.find(Query.query(Criteria.where("departmentCode").is("YQSCJGJ").and("region").is("341302")
+                .and("licenseIds").is(cityLicence)), org.bson.Document.class, "authorizations")).hasSize(1);
+
+        // usage records: the licence's issuing region, whoever reads it
+        String districtOfficer = Fixtures.districtStaff("officer-yq", "YQSCJGJ", "341302", "window-officer");
+        assertThat(redeem(districtOfficer, forDistrict.get("code").asString(), "YQSCJGJ", "case-r1").status())
+                .isEqualTo(200);
+        String forCity = created(holder, "SCJGJ", List.of(districtLicence)).get("code").asString();
+        assertThat(redeem(officer, forCity, "SCJGJ", "case-r2").status()).isEqualTo(200);
+        JsonNode usage = api().get("/api/v1/licenses/usage").token(holder).send().json();
+        assertThat(usage.valueStream().map(u -> u.get("caseRef").asString() + ":" + u.get("region").asString()))
+                .containsExactlyInAnyOrder("case-r1:341300", "case-r2:341302");
+
+        // the regional indexes exist, and a record from before regions is given its licence's region
+        assertThat(indexes("license_usage")).contains("region_at");
+        assertThat(indexes("authorizations")).contains("region_created");
+        mongo.getCollection("license_usage").insertOne(new org.bson.Document("_id", "legacy-" + idNumber)
+                .append("holderRef", "ab".repeat(32)).append("licenseId", districtLicence)
+                .append("usedByDepartment", "SCJGJ").append("disclosedFields", List.of()));
+        assertThat(backfills.usageRegions()).isGreaterThanOrEqualTo(1);
+        assertThat(mongo.getCollection("license_usage").find(new org.bson.Document("_id", "legacy-" + idNumber))
+                .first().getString("region")).isEqualTo("341302");
+    }
+
+    private JsonNode created(String holder, String department, List<String> licences) {
+        Response created = api().post("/api/v1/licenses/authorizations").token(holder).json(Map.of(
+                "departmentCode", department, "purpose", "核验", "licenseIds", licences)).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    private List<String> indexes(String collection) {
+        List<String> names = new java.util.ArrayList<>();
+        mongo.getCollection(collection).listIndexes().forEach(i -> names.add(i.getString("name")));
+        return names;
     }
 
     private static JsonNode licence(Response redeemed, String licenseId) {

@@ -81,7 +81,7 @@ public class AuthorizationService {
     }
 
     public record Created(String code, Instant expiresAt, List<String> licenseIds, String departmentCode,
-            List<String> fields) {
+            String region, List<String> fields) {
     }
 
     /**
@@ -100,10 +100,12 @@ public class AuthorizationService {
         Set<String> ids = new LinkedHashSet<>(licenseIds);
         Set<String> knownFields = new LinkedHashSet<>();
         Set<String> holderRefs = new LinkedHashSet<>();
+        Set<String> licenceRegions = new LinkedHashSet<>();
         for (String id : ids) {
             License license = licenses.findById(id).filter(l -> refs.contains(l.holderRef()))
                     .orElseThrow(() -> DomainException.notFound("licence", id));
             holderRefs.add(license.holderRef());
+            licenceRegions.add(license.issuingRegion());
             types.find(license.typeCode()).ifPresent(t -> t.fields().forEach(f -> knownFields.add(f.name())));
         }
         if (fields != null) {
@@ -115,13 +117,32 @@ public class AuthorizationService {
         }
         Instant now = now();
         String code = newCode();
+        String region = properties.departmentRegions().getOrDefault(departmentCode, covering(licenceRegions));
         HolderAuthorization authorization = new HolderAuthorization(hash(code), List.copyOf(holderRefs),
-                departmentCode, caseRef, purpose, List.copyOf(ids), fields == null ? null
+                departmentCode, region, caseRef, purpose, List.copyOf(ids), fields == null ? null
                         : List.copyOf(new LinkedHashSet<>(fields)), now, now.plus(properties.authorizationTtl()),
                 null, null, null);
         mongo.insert(authorization);
-        return new Created(code, authorization.expiresAt(), authorization.licenseIds(), departmentCode,
+        return new Created(code, authorization.expiresAt(), authorization.licenseIds(), departmentCode, region,
                 authorization.fields());
+    }
+
+    /**
+     * The smallest region covering all of {@code regions} (GB/T 2260: one district, else their city {@code xxxx00},
+     * else their province {@code xx0000}); the first one when they lie in different provinces.
+     */
+    static String covering(Set<String> regions) {
+        String first = regions.iterator().next();
+        if (regions.size() == 1) {
+            return first;
+        }
+        if (regions.stream().allMatch(r -> r.regionMatches(0, first, 0, 4))) {
+            return first.substring(0, 4) + "00";
+        }
+        if (regions.stream().allMatch(r -> r.regionMatches(0, first, 0, 2))) {
+            return first.substring(0, 2) + "0000";
+        }
+        return first;
     }
 
     /**

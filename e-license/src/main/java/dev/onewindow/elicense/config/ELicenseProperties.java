@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.onewindow.elicense.Limits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,11 +22,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingKeys          configured seal keys per department code
  * @param statusList           bitstring status list settings
  * @param demo                 demo licences issued at start (local profile only)
+ * @param departmentRegions    region code per department code, for the records a department is the party of
+ *                             (holder authorizations); a department not listed gets the region of the licences
+ *                             concerned (default none: the local profile lists the suite's departments)
  */
 @ConfigurationProperties("onewindow.elicense")
 public record ELicenseProperties(Duration authorizationTtl, List<String> trustedRedeemers, List<String> trustedIssuers,
         Boolean generateMissingKeys, Map<String, String> departmentAlgorithms,
-        Map<String, DepartmentKeys> signingKeys, StatusList statusList, Demo demo) {
+        Map<String, DepartmentKeys> signingKeys, StatusList statusList, Demo demo,
+        Map<String, String> departmentRegions) {
 
     public ELicenseProperties {
         authorizationTtl = authorizationTtl == null ? Duration.ofMinutes(10) : authorizationTtl;
@@ -36,8 +41,15 @@ public record ELicenseProperties(Duration authorizationTtl, List<String> trusted
         signingKeys = signingKeys == null ? Map.of() : Map.copyOf(signingKeys);
         statusList = statusList == null ? new StatusList(null, null) : statusList;
         demo = demo == null ? new Demo(null, null) : demo;
+        departmentRegions = departmentRegions == null ? Map.of() : Map.copyOf(departmentRegions);
         if (authorizationTtl.isNegative() || authorizationTtl.isZero()) {
             throw new IllegalArgumentException("onewindow.elicense.authorization-ttl must be positive");
+        }
+        if (departmentRegions.size() > Limits.DEPARTMENTS || !departmentRegions.entrySet().stream().allMatch(e ->
+                e.getKey().matches(Limits.DEPARTMENT_CODE) && e.getValue() != null
+                        && e.getValue().matches(Limits.REGION))) {
+            throw new IllegalArgumentException("onewindow.elicense.department-regions maps at most "
+                    + Limits.DEPARTMENTS + " department codes to 6-digit region codes");
         }
     }
 

@@ -42,7 +42,7 @@ public class LicenseReads {
     public void record(License license, Read read) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         usage.save(new UsageRecord(read.readId(), license.holderRef(), license.id(), license.typeCode(),
-                read.usedByDepartment(), read.reader(), read.caseRef(), read.purpose(), read.channel(),
+                license.issuingRegion(), read.usedByDepartment(), read.reader(), read.caseRef(), read.purpose(), read.channel(),
                 read.disclosedFields(), read.disclosedInFull(), now));
         License current = license;
         for (int attempt = 1; ; attempt++) {

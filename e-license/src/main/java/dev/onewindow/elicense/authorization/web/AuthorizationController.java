@@ -74,6 +74,9 @@ class AuthorizationController {
             @ArraySchema(maxItems = Limits.AUTHORIZATION_LICENSES,
                     schema = @Schema(maxLength = LICENSE_ID_LENGTH, pattern = LICENSE_ID)) List<String> licenseIds,
             @Schema(maxLength = DEPARTMENT_CODE_LENGTH, pattern = DEPARTMENT_CODE) String departmentCode,
+            @Schema(description = "The authorization's region: the department's, or the licences' for a department "
+                    + "e-license does not know", maxLength = Limits.REGION_LENGTH, pattern = Limits.REGION)
+            String region,
             @ArraySchema(maxItems = Limits.AUTHORIZATION_FIELDS,
                     arraySchema = @Schema(description = "The disclosed fields; null: every field"),
                     schema = @Schema(maxLength = Limits.FIELD_NAME_LENGTH, pattern = Limits.FIELD_NAME))
@@ -92,7 +95,7 @@ class AuthorizationController {
         AuthorizationService.Created created = authorizations.create(caller, request.departmentCode(),
                 request.caseRef(), request.purpose(), request.licenseIds(), request.fields());
         return new AuthorizationResponse(created.code(), created.expiresAt(), created.licenseIds(),
-                created.departmentCode(), created.fields());
+                created.departmentCode(), created.region(), created.fields());
     }
 
     record RedeemAuthorizationRequest(

@@ -260,6 +260,8 @@ class LicenseController {
     record UsageResponse(
             @Schema(maxLength = LICENSE_ID_LENGTH, pattern = LICENSE_ID) String licenseId,
             @Schema(maxLength = Limits.TYPE_CODE_LENGTH, pattern = Limits.TYPE_CODE) String typeCode,
+            @Schema(description = "The record's region: the licence's issuing region", maxLength = Limits.REGION_LENGTH,
+                    pattern = Limits.REGION) String region,
             @Schema(description = "The department that read it", maxLength = DEPARTMENT_CODE_LENGTH,
                     pattern = DEPARTMENT_CODE) String usedByDepartment,
             @Schema(description = "Who read it: a staff username or a service's client id",
@@ -291,7 +293,7 @@ class LicenseController {
     List<UsageResponse> usage(Caller caller, @Parameter(description = "Records per page at most")
             @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_SIZE) int limit) {
         return reads.ofHolder(caller, limit).stream().map(u -> new UsageResponse(u.licenseId(), u.typeCode(),
-                u.usedByDepartment(), u.reader(), u.caseRef(), u.purpose(), u.channel(), u.disclosedFields(),
+                u.region(), u.usedByDepartment(), u.reader(), u.caseRef(), u.purpose(), u.channel(), u.disclosedFields(),
                 u.disclosedInFull(),
                 u.at())).toList();
     }

@@ -56,7 +56,8 @@ class AuthorizationControllerTest {
     void authorizationsAnswer() {
         given(authorizations.create(any(Caller.class), eq("SCJGJ"), isNull(), eq("application"),
                 eq(List.of(LICENCE)), eq(List.of("name")))).willReturn(new AuthorizationService.Created(
-                "x".repeat(43), Instant.parse("2026-03-02T02:10:00Z"), List.of(LICENCE), "SCJGJ", List.of("name")));
+                "x".repeat(43), Instant.parse("2026-03-02T02:10:00Z"), List.of(LICENCE), "SCJGJ", "341300",
+                List.of("name")));
         given(authorizations.redeem(any(Caller.class), eq(CODE), eq("SCJGJ"), any())).willReturn(List.of(
                 new AuthorizationService.RedeemedLicense(LICENCE, "JMSFZ", LicenseStatus.VALID, true,
                         "ab".repeat(32), LocalDate.of(2036, 3, 1), Map.of("name", "张伟"), List.of())));

@@ -85,7 +85,7 @@ class LicenseControllerTest {
         given(licenses.revoke(eq(ID), any(Caller.class), any())).willReturn(license);
         given(licenses.reissue(eq(ID), any(Caller.class), any(), any())).willReturn(license);
         given(reads.ofHolder(any(Caller.class), anyInt())).willReturn(List.of(new UsageRecord("r1", "ab".repeat(32),
-                ID, "SPJYXKZ", "GAJ", "officer3", "case-1", "application", License.CHANNEL_AUTHORIZATION,
+                ID, "SPJYXKZ", "341300", "GAJ", "officer3", "case-1", "application", License.CHANNEL_AUTHORIZATION,
                 List.of("operatorName"), List.of("operatorName"), Instant.parse("2026-03-02T03:00:00Z"))));
     }
 

@@ -41,7 +41,7 @@ class OfflineVerificationTest {
                     "rsj-1", new KeyEntry("SM2", KeyMaterial.base64(sm2.getPrivate()), null)))));
 
     private static KeyRing ring(Map<String, DepartmentKeys> keys) {
-        return new KeyRing(new ELicenseProperties(null, null, null, false, Map.of(), keys, null, null),
+        return new KeyRing(new ELicenseProperties(null, null, null, false, Map.of(), keys, null, null, null),
                 new InMemoryKeyStore(), new StaticListableBeanFactory().getBeanProvider(FieldCipher.class),
                 Clock.systemUTC());
     }
