@@ -190,8 +190,13 @@ public class Case extends AggregateRoot {
         requireStatus("reject", CaseStatus.SUBMITTED);
         requireText(reason, "reason");
         rejectionReason = reason;
+        completedAt = now;
         transition(officer, role, "REJECT", CaseStatus.REJECTED, reason, now);
         registerEvent("case.rejected", new CaseRejected(facts(rules, now), reason), now);
+        // 办结 too: told within the acceptance window, or how many working days after it
+        Integer late = Lateness.of(acceptanceDueAt, now, rules.calendar());
+        registerEvent("case.completed", new CaseCompleted(facts(rules, now), null, late == null, CaseOutcome.REJECTED,
+                late), now);
     }
 
     /**
@@ -371,7 +376,10 @@ public class Case extends AggregateRoot {
         }
     }
 
-    /** 不予许可 with the reason and the remedy notice (救济途径: review or litigation); ends the handling. */
+    /**
+     * 不予许可 with the reason and the remedy notice (救济途径: review or litigation); ends the handling, which is 办结
+     * as much as an approval is: {@code case.completed} with the outcome follows.
+     */
     public void deny(Actor approver, String reason, String remedy, CaseRules rules, Instant now) {
         String role = approver.require(Roles.APPROVER, "deny");
         requireStatus("deny", CaseStatus.IN_REVIEW);
@@ -380,8 +388,10 @@ public class Case extends AggregateRoot {
         requireText(remedy, "remedy");
         decision = new Decision(CaseStatus.DENIED, reason, remedy, null, now, approver.name(), false);
         clock = clock.complete(now);
+        completedAt = now;
         transition(approver, role, "DENY", CaseStatus.DENIED, reason, now);
         registerEvent("case.denied", new CaseDenied(facts(rules, now), reason, remedy), now);
+        registerCompleted(null, CaseOutcome.DENIED, rules, now);
     }
 
     /**
@@ -442,7 +452,9 @@ public class Case extends AggregateRoot {
     /**
      * The parent's status is its least advanced open member's; once every member is closed it is {@code COMPLETED}
      * if all completed, else the most serious way one ended ({@code DENIED}, then {@code REJECTED}, then
-     * {@code WITHDRAWN}) — the bundle as a whole was not delivered, and the members say which one failed.
+     * {@code WITHDRAWN}) — the bundle as a whole was not delivered, and the members say which one failed. A parent
+     * that ends with a decision completes (办结) with that outcome ({@code APPROVED} only when every member was
+     * approved and delivered); one whose members were withdrawn ends with {@code case.withdrawn}.
      */
     private void summarise(CaseRules rules, Instant now) {
         CaseStatus summary = children.stream().map(BundleChild::status).filter(s -> !s.terminal())
@@ -459,9 +471,16 @@ public class Case extends AggregateRoot {
         CaseStatus from = status;
         status = summary;
         record(now, Actor.SYSTEM, "system", "BUNDLE_PROGRESS", from, summary, null);
-        if (summary == CaseStatus.COMPLETED) {
+        CaseOutcome outcome = summary == CaseStatus.COMPLETED ? CaseOutcome.APPROVED
+                : summary == CaseStatus.DENIED ? CaseOutcome.DENIED
+                : summary == CaseStatus.REJECTED ? CaseOutcome.REJECTED : null;
+        if (outcome != null) {
             completedAt = now;
-            registerEvent("case.completed", new CaseCompleted(facts(rules, now), null, null), now);
+            // a parent has no clock of its own: its members' completions say whether each was on time
+            registerEvent("case.completed", new CaseCompleted(facts(rules, now), null, null, outcome, null), now);
+        } else if (summary == CaseStatus.WITHDRAWN) {
+            withdrawalReason = "every member still open was withdrawn";
+            registerEvent("case.withdrawn", new CaseWithdrawn(facts(rules, now), withdrawalReason), now);
         }
     }
 
@@ -549,8 +568,14 @@ public class Case extends AggregateRoot {
         completedAt = now;
         licenseId = issuedLicenseId;
         transition(actor, role, "COMPLETE", CaseStatus.COMPLETED, comment, now);
-        registerEvent("case.completed", new CaseCompleted(facts(rules, now), issuedLicenseId,
-                clock.finishedOnTime(rules.calendar())), now);
+        registerCompleted(issuedLicenseId, CaseOutcome.APPROVED, rules, now);
+    }
+
+    /** The one {@code case.completed} of a decided case, with how its (stopped) clock ended. */
+    private void registerCompleted(String issuedLicenseId, CaseOutcome outcome, CaseRules rules, Instant now) {
+        Integer late = Lateness.of(clock, rules.calendar());
+        registerEvent("case.completed", new CaseCompleted(facts(rules, now), issuedLicenseId, late == null, outcome,
+                late), now);
     }
 
     private void transition(Actor actor, String role, String action, CaseStatus to, String comment, Instant now) {
@@ -566,9 +591,11 @@ public class Case extends AggregateRoot {
 
     private CaseFacts facts(CaseRules rules, Instant now) {
         refreshDeadlineIndex(rules, now);
+        // the clock's due instant, also once it has stopped (the worklist index no longer keeps one then)
         return new CaseFacts(id, caseNo, kind, entry == null ? null : entry.implementationCode(),
                 entry == null ? null : entry.version(), departmentCode, region, channel, applicant.type(),
-                applicant.holderRef(), status, dueAt, parentCaseId, bundleCode);
+                applicant.holderRef(), status, clock == null ? null : clock.dueAt(rules.calendar(), now),
+                parentCaseId, bundleCode);
     }
 
     /** Copies the clock's due and yellow instants, or its frozen level while paused, for the worklist index. */

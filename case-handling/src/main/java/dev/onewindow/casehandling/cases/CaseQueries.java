@@ -35,17 +35,25 @@ class CaseQueries {
         return page(query, page);
     }
 
+    /** The states a case ends in (completed, denied, rejected, withdrawn). */
+    private static final List<String> CLOSED = java.util.Arrays.stream(CaseStatus.values())
+            .filter(CaseStatus::terminal).map(CaseStatus::name).toList();
+
     /**
-     * Index {@code worklist}: departmentCode + status + dueAt (+ submittedAt). The level filter reads the clock
-     * instants each command stores and compares them as {@link DeadlineLevels.Index#levelAt} does: red = after the
-     * due instant, yellow = from the yellow instant on but not after the due one, green = before the yellow instant;
-     * a paused clock keeps the level it had when it paused.
+     * Index {@code worklist}: departmentCode + status + dueAt (+ submittedAt). Without a state, the open cases. The
+     * level filter reads the clock instants each command stores and compares them as
+     * {@link DeadlineLevels.Index#levelAt} does: red = after the due instant, yellow = from the yellow instant on but
+     * not after the due one, green = before the yellow instant; a paused clock keeps the level it had when it paused.
+     * A stopped clock stores none of them, so a closed case is in no level filter.
      */
     Page<Case> worklist(String departmentCode, CaseStatus status, ClockLevel level, Instant now, PageRequest page) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("departmentCode").is(departmentCode));
         if (status != null) {
             all.add(Criteria.where("status").is(status.name()));
+        } else {
+            // the worklist is the open work: a closed case is listed only when its state is asked for
+            all.add(Criteria.where("status").nin(CLOSED));
         }
         // a bundle's parent is handled through its members, so it is not work for anyone
         all.add(Criteria.where("kind").ne(CaseKind.BUNDLE.name()));

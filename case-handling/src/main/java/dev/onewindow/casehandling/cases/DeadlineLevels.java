@@ -15,21 +15,22 @@ import dev.onewindow.platform.calendar.WorkingDayCalendar;
  * reading of the stored instants (the worklist query in {@code CaseQueries} compares the same way).
  *
  * <p>A paused clock cannot change level (and its due instant moves with the pause), so its level itself is stored. A
- * stopped clock keeps only its due instant.
+ * stopped clock has no level at all — the case has ended and says how ({@link ClockSnapshot#finished}) — so nothing
+ * is stored for it and a closed case is in no level filter.
  */
 final class DeadlineLevels {
 
     private DeadlineLevels() {
     }
 
-    /** What the worklist index stores for a clock at {@code now}; all null before acceptance. */
+    /** What the worklist index stores for a clock at {@code now}; all null before acceptance and once stopped. */
     record Index(Instant dueAt, Instant yellowAt, ClockLevel pausedLevel) {
 
         static final Index NONE = new Index(null, null, null);
 
         /**
          * The level the index gives at {@code now} (the worklist query's comparisons); {@code null} when it gives
-         * none (no clock yet, or a stopped clock before its due instant).
+         * none (no clock yet, or a stopped one).
          */
         ClockLevel levelAt(Instant now) {
             if (pausedLevel != null) {
@@ -49,10 +50,10 @@ final class DeadlineLevels {
         if (clock == null) {
             return Index.NONE;
         }
-        Instant dueAt = clock.dueAt(calendar, now);
         if (clock.stopped()) {
-            return new Index(dueAt, null, null);
+            return Index.NONE;
         }
+        Instant dueAt = clock.dueAt(calendar, now);
         if (clock.paused()) {
             return new Index(dueAt, null, clock.level(calendar, now, thresholds));
         }

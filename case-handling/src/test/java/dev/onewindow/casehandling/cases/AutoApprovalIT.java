@@ -125,6 +125,7 @@ class AutoApprovalIT extends CaseApiSupport {
             List<JsonNode> events = topic.awaitEvents(id, 4, Duration.ofSeconds(30));
             assertThat(events.get(3).get("type").asString()).isEqualTo("case.completed");
             assertThat(events.get(3).get("data").get("licenseId").asString()).isEqualTo(licenseId);
+            assertThat(events.get(3).get("data").get("outcome").asString()).isEqualTo("APPROVED");
             assertThat(events.get(3).get("causationId").asString()).isEqualTo(
                     JSON.readTree(issued).get("id").asString());
             assertThat(topic.eventsOf(id)).extracting(e -> e.get("sequence").asLong()).doesNotContain(5L);

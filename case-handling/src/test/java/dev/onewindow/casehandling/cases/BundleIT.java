@@ -106,6 +106,7 @@ class BundleIT extends CaseApiSupport {
             assertThat(events).extracting(e -> e.get("type").asString())
                     .containsExactly("case.submitted", "case.completed");
             assertThat(events.get(1).get("data").get("bundleCode").asString()).isEqualTo(bundleCode);
+            assertThat(events.get(1).get("data").get("outcome").asString()).isEqualTo("APPROVED");
         }
     }
 

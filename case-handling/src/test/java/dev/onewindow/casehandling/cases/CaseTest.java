@@ -289,6 +289,65 @@ class CaseTest {
         assertThat(c.clock().dueAt(RULES.calendar(), shanghai(2026, 3, 4, 10))).isEqualTo(shanghai(2026, 3, 10, 0));
     }
 
+    @Test
+    void aDenialAndARejectionAreEach办结WithTheirOutcome() {
+        Case denied = aCase().inReview();
+        denied.deny(APPROVER, "不符合条件", "可申请行政复议", RULES, LATER);
+        assertThat(denied.status()).isEqualTo(CaseStatus.DENIED);
+        assertThat(denied.pendingEvents()).extracting(e -> e.type()).endsWith("case.denied", "case.completed");
+        CaseCompleted completion = (CaseCompleted) denied.pendingEvents().get(denied.pendingEvents().size() - 1)
+                .payload();
+        assertThat(completion.outcome()).isEqualTo(CaseOutcome.DENIED);
+        assertThat(completion.onTime()).isTrue();
+        assertThat(completion.lateWorkingDays()).isNull();
+
+        Case rejected = aCase().submitted();
+        // the window ended with 02-27; rejected Tuesday 03-03 10:00: 02-28 (a make-up Saturday), 03-02 and part of
+        // 03-03 → 3 working days late
+        rejected.reject(OFFICER, "材料不齐", RULES, shanghai(2026, 3, 3, 10));
+        assertThat(rejected.status()).isEqualTo(CaseStatus.REJECTED);
+        CaseCompleted rejection = (CaseCompleted) rejected.pendingEvents().get(rejected.pendingEvents().size() - 1)
+                .payload();
+        assertThat(rejection.outcome()).isEqualTo(CaseOutcome.REJECTED);
+        assertThat(rejection.onTime()).isFalse();
+        assertThat(rejection.lateWorkingDays()).isEqualTo(3);
+
+        Case withdrawn = aCase().accepted();
+        withdrawn.withdraw(CITIZEN, null, RULES, LATER);
+        assertThat(withdrawn.pendingEvents()).extracting(e -> e.type()).doesNotContain("case.completed");
+    }
+
+    @Test
+    void aBundleParentCompletesWithTheMostSeriousOutcomeOrEndsWithdrawn() {
+        Case a = aCase().memberOf("parent").submitted();
+        Case b = aCase().memberOf("parent").submitted();
+        Case parent = Case.openBundle(aCase().draft(), List.of(
+                new BundleChild(a.id(), a.caseNo(), "X1", "SCJGJ", a.status(), 0),
+                new BundleChild(b.id(), b.caseNo(), "X2", "GAJ", b.status(), 0)), CITIZEN, "citizen", RULES, LATER);
+        parent.recordMemberProgress(a.id(), CaseStatus.COMPLETED, 4, RULES, LATER);
+        parent.recordMemberProgress(b.id(), CaseStatus.DENIED, 4, RULES, LATER);
+        assertThat(parent.status()).isEqualTo(CaseStatus.DENIED);
+        assertThat(((CaseCompleted) parent.pendingEvents().get(1).payload()).outcome()).isEqualTo(CaseOutcome.DENIED);
+
+        Case withdrawnParent = Case.openBundle(aCase().draft(), List.of(
+                new BundleChild(a.id(), a.caseNo(), "X1", "SCJGJ", a.status(), 0)), CITIZEN, "citizen", RULES, LATER);
+        withdrawnParent.recordMemberProgress(a.id(), CaseStatus.WITHDRAWN, 3, RULES, LATER);
+        assertThat(withdrawnParent.pendingEvents()).extracting(e -> e.type())
+                .containsExactly("case.submitted", "case.withdrawn");
+    }
+
+    @Test
+    void aStoppedClockIsInNoLevelOfTheWorklistIndex() {
+        Case c = aCase().limit(2).inReview();
+        Instant due = c.clock().dueAt(RULES.calendar(), LATER);
+        c.approve(APPROVER, null, RULES, due.plusSeconds(36 * 3600));
+        assertThat(c.indexedDueAt()).isNull();
+        assertThat(c.indexedLevel(due.plusSeconds(86_400 * 30))).isNull();
+        ClockSnapshot clock = ClockSnapshot.of(c.clock(), RULES, due.plusSeconds(86_400 * 30));
+        assertThat(clock.level()).isNull();
+        assertThat(clock.finished()).isEqualTo(ClockSnapshot.Finish.LATE);
+    }
+
     private static List<SupplementRequest.Item> items(String code) {
         return List.of(new SupplementRequest.Item(code, "补正 " + code));
     }

@@ -213,9 +213,11 @@ final class CaseResponses {
     }
 
     /** {@code remaining} is ISO-8601 working time (negative when overdue); also in working days for display. */
-    @Schema(description = "The deadline clock (红黄绿灯) as read now.")
+    @Schema(description = "The deadline clock (红黄绿灯) as read now; once the case has ended, how it ended "
+            + "(finished) instead of a level.")
     record ClockResponse(
-            ClockLevel level,
+            @Schema(description = "GREEN, YELLOW or RED while the clock runs (a paused one keeps its level); null "
+                    + "once it has stopped") ClockLevel level,
             @Schema(maxLength = INSTANT) Instant dueAt,
             @Schema(description = "Working time left, ISO-8601; negative when overdue", maxLength = DURATION,
                     pattern = DURATION_PATTERN) String remaining,
@@ -226,7 +228,11 @@ final class CaseResponses {
             @Schema(minimum = "0", maximum = "" + WORKING_DAYS) int limitWorkingDays,
             @Schema(minimum = "0", maximum = "" + EXTENSION_WORKING_DAYS) int extensionWorkingDays,
             boolean stopped,
-            @Schema(description = "Whether a stopped clock stopped in time; null while it runs") Boolean onTime) {
+            @Schema(description = "Whether a stopped clock stopped in time; null while it runs") Boolean onTime,
+            @Schema(description = "How a stopped clock ended (the case was completed, denied or withdrawn); null "
+                    + "while it runs") ClockSnapshot.Finish finished,
+            @Schema(description = "When it finished late: by how many working days, rounded up", minimum = "1",
+                    maximum = "2147483647") Integer lateWorkingDays) {
 
         static ClockResponse of(ClockSnapshot clock) {
             if (clock == null) {
@@ -234,7 +240,8 @@ final class CaseResponses {
             }
             return new ClockResponse(clock.level(), clock.dueAt(), clock.remaining().toString(),
                     clock.remainingWorkingDays(), clock.paused(), clock.pauseReason(), clock.startedAt(),
-                    clock.limitWorkingDays(), clock.extensionWorkingDays(), clock.stopped(), clock.onTime());
+                    clock.limitWorkingDays(), clock.extensionWorkingDays(), clock.stopped(), clock.onTime(),
+                    clock.finished(), clock.lateWorkingDays());
         }
     }
 
