@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public interface FileStore {
 
-    StoredFile store(String ownerSubject, String name, String contentType, byte[] content, Instant now);
+    StoredFile store(String ownerSubject, String region, String name, String contentType, byte[] content,
+            Instant now);
 
     /** Metadata only (the content is not loaded). */
     Optional<StoredFile> find(String fileId);

@@ -2,6 +2,7 @@ package dev.onewindow.casehandling.files;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.onewindow.casehandling.config.CaseHandlingProperties;
 import dev.onewindow.platform.domain.DomainException;
@@ -15,18 +16,28 @@ public class FileUploads {
     /** The longest file name a client may send (with its path, which is cut off; the stored name is shorter). */
     static final int MAX_ORIGINAL_NAME = 255;
 
+    /** A region code (GB/T 2260): six digits. */
+    private static final Pattern REGION = Pattern.compile("[0-9]{6}");
+
     private final FileStore store;
     private final CaseHandlingProperties.Files limits;
+    private final String defaultRegion;
     private final Clock clock;
 
     FileUploads(FileStore store, CaseHandlingProperties properties, Clock clock) {
         this.store = store;
         this.limits = properties.files();
+        this.defaultRegion = properties.defaultRegion();
         this.clock = clock;
     }
 
-    public StoredFile upload(String ownerSubject, String originalName, String declaredType, long size,
-            ContentSource content) {
+    /**
+     * Stores an upload of {@code ownerSubject}, in the region their token names ({@code uploaderRegion}: staff always
+     * have one, an applicant's token may): the case it will be attached to is not known yet, so a token without a
+     * region code gives the city's default ({@code onewindow.casehandling.default-region}).
+     */
+    public StoredFile upload(String ownerSubject, String uploaderRegion, String originalName, String declaredType,
+            long size, ContentSource content) {
         // a name is shown to officers and stored with the case: no control characters, no bidirectional controls
         // (abc\u202Efdp.exe would display as "abcexe.pdf"), valid Unicode — refused, not silently repaired
         TextPolicy.require(originalName, "file", TextPolicy.Lines.SINGLE, MAX_ORIGINAL_NAME);
@@ -49,7 +60,9 @@ public class FileUploads {
             throw DomainException.unsupportedContent("CONTENT_TYPE_MISMATCH",
                     "the file's content is not " + type);
         }
-        return store.store(ownerSubject, safeName(originalName), type, bytes, clock.instant());
+        String region = uploaderRegion != null && REGION.matcher(uploaderRegion).matches() ? uploaderRegion
+                : defaultRegion;
+        return store.store(ownerSubject, region, safeName(originalName), type, bytes, clock.instant());
     }
 
     private static String normalise(String contentType) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,8 +29,9 @@ class MongoFileStore implements FileStore {
     }
 
     @Override
-    public StoredFile store(String ownerSubject, String name, String contentType, byte[] content, Instant now) {
-        FileDocument file = new FileDocument(UUID.randomUUID().toString(), ownerSubject, name, contentType,
+    public StoredFile store(String ownerSubject, String region, String name, String contentType, byte[] content,
+            Instant now) {
+        FileDocument file = new FileDocument(UUID.randomUUID().toString(), ownerSubject, region, name, contentType,
                 content.length, sha256(content), now, content);
         mongo.insert(file);
         return file.metadata();
@@ -55,12 +57,14 @@ class MongoFileStore implements FileStore {
         }
     }
 
+    /** Indexed by region and time, the shard key and the regional queries of every record (GB/T 2260). */
     @Document("case_files")
-    record FileDocument(@Id String id, String ownerSubject, String name, String contentType, long size, String sha256,
-            Instant uploadedAt, byte[] content) {
+    @CompoundIndex(name = "region_uploaded", def = "{'region': 1, 'uploadedAt': 1}")
+    record FileDocument(@Id String id, String ownerSubject, String region, String name, String contentType, long size,
+            String sha256, Instant uploadedAt, byte[] content) {
 
         StoredFile metadata() {
-            return new StoredFile(id, ownerSubject, name, contentType, size, sha256, uploadedAt);
+            return new StoredFile(id, ownerSubject, region, name, contentType, size, sha256, uploadedAt);
         }
     }
 }

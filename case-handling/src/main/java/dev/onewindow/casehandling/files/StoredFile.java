@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * An uploaded file's metadata. {@code ownerSubject} is the token subject of the uploader: only they can attach it
- * to a case, so nobody can submit someone else's upload by guessing its id.
+ * to a case, so nobody can submit someone else's upload by guessing its id. {@code region} (GB/T 2260) is the
+ * uploader's, as on every record: their token's {@code region}, else the city's default.
  */
-public record StoredFile(String id, String ownerSubject, String name, String contentType, long size, String sha256,
-        Instant uploadedAt) {
+public record StoredFile(String id, String ownerSubject, String region, String name, String contentType, long size,
+        String sha256, Instant uploadedAt) {
 
     /** Names are cut to their last path segment of at most 200 characters ({@link FileUploads}). */
     public static final int MAX_NAME = 200;

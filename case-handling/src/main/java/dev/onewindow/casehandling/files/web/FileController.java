@@ -48,11 +48,13 @@ class FileController {
             @Schema(minimum = "1", maximum = "" + StoredFile.MAX_BYTES) long size,
             @Schema(description = "SHA-256 of the content, hex", maxLength = 64, pattern = "^[0-9a-f]{64}$")
             String sha256,
-            @Schema(maxLength = 35) Instant uploadedAt) {
+            @Schema(maxLength = 35) Instant uploadedAt,
+            @Schema(description = "The region (GB/T 2260) of the uploader: their token's, else the city's",
+                    maxLength = 6, pattern = "^[0-9]{6}$") String region) {
 
         static FileResponse of(StoredFile file) {
             return new FileResponse(file.id(), file.name(), file.contentType(), file.size(), file.sha256(),
-                    file.uploadedAt());
+                    file.uploadedAt(), file.region());
         }
     }
 
@@ -69,8 +71,8 @@ class FileController {
         if (file == null) {
             throw DomainException.invalid("MISSING_FILE", "send the file as the multipart part 'file'");
         }
-        return FileResponse.of(uploads.upload(caller.subject(), file.getOriginalFilename(), file.getContentType(),
-                file.getSize(), () -> {
+        return FileResponse.of(uploads.upload(caller.subject(), caller.region(), file.getOriginalFilename(),
+                file.getContentType(), file.getSize(), () -> {
                     try {
                         return file.getBytes();
                     } catch (IOException e) {

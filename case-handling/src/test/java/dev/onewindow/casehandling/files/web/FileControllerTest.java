@@ -29,6 +29,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -49,8 +50,8 @@ class FileControllerTest {
 
     @BeforeEach
     void uploadsStore() {
-        given(uploads.upload(anyString(), any(), any(), anyLong(), any())).willReturn(new StoredFile(
-                "0b7e8f7a-3c1d-4f5e-8a9b-1c2d3e4f5a6b", "owner", "licence.pdf", "application/pdf", PDF.length,
+        given(uploads.upload(anyString(), any(), any(), any(), anyLong(), any())).willReturn(new StoredFile(
+                "0b7e8f7a-3c1d-4f5e-8a9b-1c2d3e4f5a6b", "owner", "341302", "licence.pdf", "application/pdf", PDF.length,
                 "0".repeat(64), Instant.parse("2026-02-13T01:00:00Z")));
     }
 
@@ -66,12 +67,21 @@ class FileControllerTest {
     void thePartIsHandedOnAsNameTypeSizeAndContentForTheUploader() throws Exception {
         mvc.perform(upload().with(SliceCallers.withRoles("citizen")))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.fileId").value("0b7e8f7a-3c1d-4f5e-8a9b-1c2d3e4f5a6b"));
+                .andExpect(jsonPath("$.fileId").value("0b7e8f7a-3c1d-4f5e-8a9b-1c2d3e4f5a6b"))
+                .andExpect(jsonPath("$.region").value("341302"));
 
         ArgumentCaptor<FileUploads.ContentSource> content = ArgumentCaptor.forClass(FileUploads.ContentSource.class);
-        verify(uploads).upload(eq("subject-citizen"), eq("licence.pdf"), eq("application/pdf"), eq((long) PDF.length),
-                content.capture());
+        // the citizen's token names no region: the uploads give it the city's default
+        verify(uploads).upload(eq("subject-citizen"), isNull(), eq("licence.pdf"), eq("application/pdf"),
+                eq((long) PDF.length), content.capture());
         assertThat(content.getValue().read()).isEqualTo(PDF);
+    }
+
+    @Test
+    void aStaffUploadIsHandedOnWithTheTokensRegion() throws Exception {
+        mvc.perform(upload().with(SliceCallers.withRoles("window-officer"))).andExpect(status().isCreated());
+        verify(uploads).upload(eq("subject-window-officer"), eq(SliceCallers.REGION), eq("licence.pdf"),
+                eq("application/pdf"), eq((long) PDF.length), any());
     }
 
     @Test
