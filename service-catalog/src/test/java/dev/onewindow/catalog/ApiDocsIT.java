@@ -31,7 +31,18 @@ class ApiDocsIT {
         assertThat(paths.path("/api/v1/catalog/items").path("get").path("x-public").asBoolean()).isTrue();
         assertThat(paths.path("/api/v1/catalog/entries").path("post").path("x-roles").toString())
                 .isEqualTo("[\"catalog-admin\",\"dept-admin\"]");
+        // review before publication (审核发布): staff submit, a reviewer who is not an author publishes or returns
+        assertThat(paths.path("/api/v1/catalog/entries/{code}/submit").path("post").path("x-roles").toString())
+                .isEqualTo("[\"catalog-admin\",\"dept-admin\"]");
         assertThat(paths.path("/api/v1/catalog/entries/{code}/publish").path("post").path("x-roles").toString())
+                .isEqualTo("[\"catalog-admin\",\"reviewer\"]");
+        assertThat(paths.path("/api/v1/catalog/entries/{code}/publish").path("post").path("description").asString())
+                .contains("SAME_PERSON_DRAFT_AND_PUBLISH", "NOT_SUBMITTED_FOR_REVIEW");
+        assertThat(paths.path("/api/v1/catalog/entries/{code}/return").path("post").path("x-roles").toString())
+                .isEqualTo("[\"catalog-admin\",\"reviewer\"]");
+        assertThat(paths.path("/api/v1/catalog/bundles/{code}/submit").path("post").path("x-roles").toString())
+                .isEqualTo("[\"catalog-admin\"]");
+        assertThat(paths.path("/api/v1/catalog/bundles/{code}/return").path("post").path("x-roles").toString())
                 .isEqualTo("[\"catalog-admin\"]");
         assertThat(paths.path("/api/v1/catalog/calendar/years/{year}").path("put").path("x-roles").toString())
                 .isEqualTo("[\"catalog-admin\"]");
@@ -51,6 +62,10 @@ class ApiDocsIT {
         assertThat(entry.path("materials").path("maxItems").asInt()).isEqualTo(100);
         assertThat(entry.path("topics").path("items").path("maxLength").asInt()).isEqualTo(20);
         assertThat(entry.path("promisedLimitDays").path("maximum").asInt()).isEqualTo(730);
+        assertThat(entry.path("formFields").path("maxItems").asInt()).isEqualTo(100);
+        JsonNode field = doc.path("components").path("schemas").path("FormField").path("properties");
+        assertThat(field.path("name").path("pattern").asString()).isEqualTo("[A-Za-z_][A-Za-z0-9_-]{0,63}");
+        assertThat(field.path("label").path("maxLength").asInt()).isEqualTo(100);
         JsonNode page = doc.path("components").path("schemas").path("PageResponseEntryResponse").path("properties");
         assertThat(page.path("content").path("maxItems").asInt()).isEqualTo(100);
     }

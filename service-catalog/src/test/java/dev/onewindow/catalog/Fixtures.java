@@ -18,6 +18,14 @@ public final class Fixtures {
     public static final TokenMinter TOKENS = TokenMinter.shared();
     public static final String CATALOG_ADMIN = TOKENS.user("catalogadmin1", "catalog-admin").dept("SJZYJ")
             .region("341300").mint();
+    /** A second catalog admin: reviews and publishes what {@link #CATALOG_ADMIN} drafted (审核发布). */
+    public static final String CATALOG_ADMIN_2 = TOKENS.user("catalogadmin2", "catalog-admin").dept("SJZYJ")
+            .region("341300").mint();
+    /** Reviewers (审核) of a department: review entry versions of their own department. */
+    public static final String SCJGJ_REVIEWER = TOKENS.user("reviewer1", "reviewer").dept("SCJGJ").region("341300")
+            .mint();
+    public static final String GAJ_REVIEWER = TOKENS.user("reviewer3", "reviewer").dept("GAJ").region("341300")
+            .mint();
     public static final String SCJGJ_ADMIN = TOKENS.user("deptadmin1", "dept-admin").dept("SCJGJ").region("341300")
             .mint();
     public static final String GAJ_ADMIN = TOKENS.user("deptadmin2", "dept-admin").dept("GAJ").region("341300")
@@ -118,14 +126,28 @@ public final class Fixtures {
         return copy;
     }
 
-    /** Creates a draft and publishes it as the catalog admin; returns the implementation code. */
+    /**
+     * Creates a draft as the catalog admin and has it reviewed and published by the second one; returns the
+     * implementation code.
+     */
     public static String published(ApiClient api, Map<String, Object> draft) {
         Response created = api.post("/api/v1/catalog/entries").token(CATALOG_ADMIN).json(draft).send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String code = created.json().get("implementationCode").asString();
-        Response published = api.post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN).send();
-        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        publish(api, code);
         return code;
+    }
+
+    /**
+     * The open draft of an entry submitted for review by the catalog admin and published by the second one, who
+     * drafted none of it (审核发布); returns the publication's answer.
+     */
+    public static Response publish(ApiClient api, String code) {
+        Response submitted = api.post("/api/v1/catalog/entries/" + code + "/submit").token(CATALOG_ADMIN).send();
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        Response published = api.post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN_2).send();
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        return published;
     }
 
     public static void assertProblem(Response response, int status, String code) {

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The platform's fuzz suite over every operation of the catalog's OpenAPI document: hostile paths, queries,
- * headers and bodies from a catalog admin; no 5xx, every 4xx a problem with a code, and a record no accepted
- * request touched reads the same afterwards. Its records are its own (a department, items, entries, a bundle and a
+ * headers and bodies from a catalog admin who drafted none of the records (another one did, so the review
+ * operations — submit, return, publish — reach their rules); no 5xx, every 4xx a problem with a code, and a record
+ * no accepted request touched reads the same afterwards. Its records are its own (a department, items, entries, a bundle and a
  * calendar year no other test uses), so it disturbs nothing the other tests expect.
  *
  * <p>{@code {code}} names a department, an entry and a bundle in different paths while the fuzzer takes one value
@@ -46,21 +47,23 @@ class FuzzIT {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
         String department = "FZ" + suffix;
         String admin = TOKENS.user("fuzzadmin", "catalog-admin").dept(department).region(REGION).mint();
+        // the records are drafted by another catalog admin, so the fuzzing one may review and publish them (审核发布)
+        String author = TOKENS.user("fuzzauthor", "catalog-admin").dept(department).region(REGION).mint();
 
         // the records the path values name
         created(api.post("/api/v1/catalog/departments").token(admin)
                 .json(Map.of("code", department, "name", "模糊测试局", "region", REGION)).send());
         String item = item(api, admin);
-        String entry = entry(api, admin, item, department);
-        publish(api, admin, entry);
-        ok(api.put("/api/v1/catalog/entries/" + entry + "/draft").token(admin)
+        String entry = entry(api, author, item, department);
+        publish(api, author, admin, entry);
+        ok(api.put("/api/v1/catalog/entries/" + entry + "/draft").token(author)
                 .json(draft(null, null, "模糊测试事项（修订）")).send()); // version 2 in draft
-        String member1 = entry(api, admin, item(api, admin), department);
-        publish(api, admin, member1);
-        String member2 = entry(api, admin, item(api, admin), department);
-        publish(api, admin, member2);
+        String member1 = entry(api, author, item(api, admin), department);
+        publish(api, author, admin, member1);
+        String member2 = entry(api, author, item(api, admin), department);
+        publish(api, author, admin, member2);
         String bundle = "FZB" + suffix;
-        created(api.post("/api/v1/catalog/bundles").token(admin).json(Map.of("code", bundle, "name", "模糊测试一件事",
+        created(api.post("/api/v1/catalog/bundles").token(author).json(Map.of("code", bundle, "name", "模糊测试一件事",
                 "leadDepartment", department, "members", List.of(member1, member2))).send());
         ok(api.put("/api/v1/catalog/calendar/years/" + YEAR).token(admin)
                 .json(Map.of("holidays", List.of(YEAR + "-01-02"), "makeUpWorkingDays", List.of())).send());
@@ -81,8 +84,11 @@ class FuzzIT {
                         "enterpriseTopics", List.of())))
                 .body("PUT /api/v1/catalog/service-items/{basicCode}", () -> json(Map.of("name", "模糊测试事项",
                         "legalBasis", "《条例》\n第二条", "applicantTypes", List.of("LEGAL_PERSON"))))
-                .body("POST /api/v1/catalog/entries", () -> json(draft(newEntryItem, department, "新实施清单")))
-                .body("PUT /api/v1/catalog/entries/{code}/draft", () -> json(draft(null, null, "模糊测试事项（修订）")))
+                .body("POST /api/v1/catalog/entries", () -> json(withForm(draft(newEntryItem, department,
+                        "新实施清单"))))
+                .body("PUT /api/v1/catalog/entries/{code}/draft", () -> json(withForm(draft(null, null,
+                        "模糊测试事项（修订）"))))
+                .body("POST /api/v1/catalog/entries/{code}/return", () -> json(Map.of("comment", "退回修改")))
                 .body("POST /api/v1/catalog/entries/{code}/suspend", () -> json(Map.of("reason", "整改")))
                 .body("POST /api/v1/catalog/entries/{code}/withdraw", () -> json(Map.of("reason", "取消")))
                 .body("PUT /api/v1/catalog/calendar/years/{year}", () -> json(Map.of("holidays",
@@ -92,6 +98,7 @@ class FuzzIT {
                 .run();
         ApiFuzzer.Report bundles = fuzzer(api, only(doc, path -> path.startsWith("/api/v1/catalog/bundles/{")),
                 admin, bundle)
+                .body("POST /api/v1/catalog/bundles/{code}/return", () -> json(Map.of("comment", "退回修改")))
                 .run();
         ApiFuzzer.Report departments = fuzzer(api, only(doc, path -> path.startsWith(
                 "/api/v1/catalog/departments/{")), admin, department)
@@ -134,8 +141,16 @@ class FuzzIT {
                 .json().get("implementationCode").asString();
     }
 
-    private static void publish(ApiClient api, String admin, String entry) {
-        ok(api.post("/api/v1/catalog/entries/" + entry + "/publish").token(admin).send());
+    /** Submitted for review by its author and published by the other catalog admin. */
+    private static void publish(ApiClient api, String author, String reviewer, String entry) {
+        ok(api.post("/api/v1/catalog/entries/" + entry + "/submit").token(author).send());
+        ok(api.post("/api/v1/catalog/entries/" + entry + "/publish").token(reviewer).send());
+    }
+
+    /** A body with an application form, so its fields are fuzzed too. */
+    private static Map<String, Object> withForm(Map<String, Object> draft) {
+        return with(draft, "formFields", List.of(Map.of("name", "idNumber", "label", "身份证号", "personal", true,
+                "required", true), Map.of("name", "purpose", "label", "用途", "personal", false)));
     }
 
     private static String json(Object body) {

@@ -166,8 +166,7 @@ class HostileInputIT {
                 .json(with(valid, "acceptanceConditions", "条件\u202E")).send(), "acceptanceConditions");
         assertThat(api().get("/api/v1/catalog/entries/" + entry + "/draft").token(CATALOG_ADMIN).send().json()
                 .get("acceptanceConditions").asString()).isEqualTo("一、已取得营业执照；\n二、有场所。");
-        assertThat(api().post("/api/v1/catalog/entries/" + entry + "/publish").token(CATALOG_ADMIN).send().status())
-                .isEqualTo(200);
+        Fixtures.publish(api(), entry);
         assertTextRefused(api().post("/api/v1/catalog/entries/" + entry + "/suspend").token(CATALOG_ADMIN)
                 .json(Map.of("reason", "整改\u0007")).send(), "reason");
         Response suspended = api().post("/api/v1/catalog/entries/" + entry + "/suspend").token(CATALOG_ADMIN)

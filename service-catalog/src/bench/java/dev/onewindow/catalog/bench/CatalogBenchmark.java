@@ -222,7 +222,7 @@ public final class CatalogBenchmark {
     /** Builds and inserts {@code count} published entries; returns the code of one of them. */
     private static String load(MongoTemplate mongo, int count) {
         Random random = new Random(20260301);
-        Editor loader = Editor.system("benchmark");
+        Editor loader = Editor.system();
         Instant now = Instant.now();
         List<CatalogEntry> batch = new ArrayList<>();
         String sample = null;
@@ -232,7 +232,7 @@ public final class CatalogBenchmark {
             String department = DEPARTMENTS[random.nextInt(DEPARTMENTS.length)];
             String region = REGIONS[random.nextInt(REGIONS.length)];
             CatalogEntry entry = CatalogEntry.draft(basic, department, region, content(random, i), loader, now);
-            entry.publish(loader, now);
+            entry.publish(loader, true, now);
             batch.add(entry);
             if (sample == null) {
                 sample = entry.implementationCode();

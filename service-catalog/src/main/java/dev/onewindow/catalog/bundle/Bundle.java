@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.onewindow.catalog.entry.Editor;
+import dev.onewindow.catalog.entry.History;
 import dev.onewindow.catalog.entry.ImplementationCode;
 import dev.onewindow.platform.events.AggregateRoot;
 import dev.onewindow.platform.domain.DomainException;
@@ -18,6 +20,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A bundled service "one thing" (一件事, e.g. 出生一件事): several entries applied for with one submission, led by one
  * department. Publishing pins each member's current published version and computes the merged material list, so a
  * bundle never points at a draft; re-publishing after a member's revision pins the new versions.
+ *
+ * <p>Review before publication (审核发布), as for entries: {@code DRAFT → IN_REVIEW (submit) → PUBLISHED}, published
+ * by a second catalog admin, never its author (403 {@code SAME_PERSON_DRAFT_AND_PUBLISH}; 409
+ * {@code NOT_SUBMITTED_FOR_REVIEW} for a draft not submitted); the reviewer may return it to draft with a comment.
+ * Re-pinning a published bundle needs no new review (its members' versions were each reviewed), but is never done
+ * by its author while review is on; the service re-pins as the system.
  */
 @Document("bundles")
 /* public list of published bundles in code order */
@@ -39,6 +47,7 @@ public class Bundle extends AggregateRoot {
     private Instant publishedAt;
     private Instant createdAt;
     private String createdBy;
+    private History history;
 
     private Bundle() {
     }
@@ -74,26 +83,64 @@ public class Bundle extends AggregateRoot {
         bundle.status = BundleStatus.DRAFT;
         bundle.createdAt = now;
         bundle.createdBy = by;
+        bundle.history = History.drafted(by, now);
         return bundle;
+    }
+
+    /** Submits the draft for review (审核): a catalog admin, usually its author. */
+    public void submit(Editor by, Instant now) {
+        by.requireCatalogAdminFor("submit");
+        if (status != BundleStatus.DRAFT) {
+            throw DomainException.illegalState(status, "submit the bundle for review");
+        }
+        status = BundleStatus.IN_REVIEW;
+        history = history().submitted(by.username(), now);
+    }
+
+    /** The reviewer sends the bundle in review back to draft, saying why. */
+    public void returnToDraft(String comment, Editor by, Instant now) {
+        by.requireCatalogAdminFor("return");
+        if (status != BundleStatus.IN_REVIEW) {
+            throw DomainException.illegalState(status, "return the bundle: it is not in review");
+        }
+        status = BundleStatus.DRAFT;
+        history = history().returned(by.username(), comment, now);
     }
 
     /**
      * Publishes with the members' current published versions ({@code current}, keyed by implementation code; a
-     * member without one is missing from it). Every member must be published.
+     * member without one is missing from it). Every member must be published. With {@code reviewBeforePublication}
+     * a person publishes only a bundle submitted for review (or re-pins a published one), and never one they
+     * drafted; the system ({@link Editor#system()}) publishes and re-pins without review.
      */
-    public void publish(Map<String, MemberSnapshot> current, Instant now) {
+    public void publish(Map<String, MemberSnapshot> current, Editor by, boolean reviewBeforePublication,
+            Instant now) {
+        by.requireCatalogAdminFor("publish");
+        boolean review = reviewBeforePublication && !by.isSystem();
+        if (review) {
+            if (history().authoredBy(by.username())) {
+                throw DomainException.notAllowed("SAME_PERSON_DRAFT_AND_PUBLISH", "you drafted bundle " + code
+                        + ": a second catalog admin reviews and publishes it");
+            }
+            if (status == BundleStatus.DRAFT) {
+                throw DomainException.conflict("NOT_SUBMITTED_FOR_REVIEW", "bundle " + code + " is a draft: it is "
+                        + "submitted for review before it is published").with("currentState", status.name());
+            }
+        }
         List<String> unpublished = memberCodes.stream().filter(c -> !current.containsKey(c)).toList();
         if (!unpublished.isEmpty()) {
             throw DomainException.conflict("MEMBER_NOT_PUBLISHED",
                     "every member must have a published version; not published: " + unpublished)
                     .with("members", unpublished);
         }
+        boolean firstReview = review && status == BundleStatus.IN_REVIEW;
         List<MemberSnapshot> snapshots = memberCodes.stream().map(current::get).toList();
         members = snapshots.stream().map(s -> new BundleMember(s.implementationCode(), s.version(),
                 s.departmentCode(), s.name())).collect(Collectors.toCollection(ArrayList::new));
         materials = new ArrayList<>(BundleMaterials.merge(snapshots));
         status = BundleStatus.PUBLISHED;
         publishedAt = now;
+        history = history().published(by.username(), firstReview, now);
         registerEvent("bundle.published", new BundlePublished(code, name, leadDepartment, region, List.copyOf(members),
                 List.copyOf(materials), now), now);
     }
@@ -124,4 +171,13 @@ public class Bundle extends AggregateRoot {
     public List<BundleMember> members() { return List.copyOf(members); }
     public List<MergedMaterial> materials() { return List.copyOf(materials); }
     public Instant publishedAt() { return publishedAt; }
+
+    /** Who drafted, submitted, reviewed and published the bundle (derived for bundles stored before it was kept). */
+    public History history() {
+        if (history == null) {
+            History drafted = History.drafted(createdBy, createdAt);
+            return publishedAt == null ? drafted : drafted.published(null, false, publishedAt);
+        }
+        return history;
+    }
 }

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.onewindow.catalog.config.CatalogProperties;
 import dev.onewindow.catalog.department.Department;
 import dev.onewindow.catalog.department.DepartmentRepository;
+import dev.onewindow.catalog.entry.Editor;
 import dev.onewindow.catalog.entry.EntryReads;
 import dev.onewindow.catalog.entry.EntryVersion;
 import dev.onewindow.catalog.entry.EntryView;
@@ -16,7 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Commands on bundles; only catalog admins reach them (checked at the controller). */
+/**
+ * Commands on bundles; only catalog admins reach them (checked at the controller and by the bundle). Publication
+ * follows review before publication as configured ({@code onewindow.catalog.review-before-publication}).
+ */
 @Service
 public class BundleService {
 
@@ -26,12 +31,15 @@ public class BundleService {
     private final DepartmentRepository departments;
     private final EntryReads entries;
     private final Clock clock;
+    private final boolean reviewBeforePublication;
 
-    BundleService(BundleRepository bundles, DepartmentRepository departments, EntryReads entries, Clock clock) {
+    BundleService(BundleRepository bundles, DepartmentRepository departments, EntryReads entries, Clock clock,
+            CatalogProperties properties) {
         this.bundles = bundles;
         this.departments = departments;
         this.entries = entries;
         this.clock = clock;
+        this.reviewBeforePublication = properties.reviewBeforePublication();
     }
 
     public Bundle create(String code, String name, String description, String leadDepartment,
@@ -47,13 +55,30 @@ public class BundleService {
         }
     }
 
-    public Bundle publish(String code, Long expectedRevision) {
+    public Bundle submit(Editor by, String code, Long expectedRevision) {
+        Bundle bundle = load(code, expectedRevision);
+        bundle.submit(by, clock.instant());
+        return bundles.save(bundle);
+    }
+
+    public Bundle returnToDraft(Editor by, String code, String comment, Long expectedRevision) {
+        Bundle bundle = load(code, expectedRevision);
+        bundle.returnToDraft(comment, by, clock.instant());
+        return bundles.save(bundle);
+    }
+
+    public Bundle publish(Editor by, String code, Long expectedRevision) {
+        Bundle bundle = load(code, expectedRevision);
+        bundle.publish(currentMembers(bundle), by, reviewBeforePublication, clock.instant());
+        return bundles.save(bundle);
+    }
+
+    private Bundle load(String code, Long expectedRevision) {
         Bundle bundle = bundles.findById(code).orElseThrow(() -> DomainException.notFound("bundle", code));
         if (expectedRevision != null && !expectedRevision.equals(bundle.version())) {
             throw DomainException.conflict("CONCURRENT_UPDATE", "bundle " + code + " was changed since you read it");
         }
-        bundle.publish(currentMembers(bundle), clock.instant());
-        return bundles.save(bundle);
+        return bundle;
     }
 
     /**
@@ -73,7 +98,7 @@ public class BundleService {
                 log.info("bundle {} keeps its pinned versions: not every member is published", bundle.code());
                 continue;
             }
-            bundle.publish(current, clock.instant());
+            bundle.publish(current, Editor.system(), reviewBeforePublication, clock.instant());
             bundles.save(bundle);
             republished++;
         }

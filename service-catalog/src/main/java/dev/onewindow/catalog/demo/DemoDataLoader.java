@@ -39,13 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Loads the demo catalog for the local stack ({@code onewindow.catalog.demo-data.enabled=true}): departments,
  * service items, published entries and bundles, upserted by code so a restart (or a second run) changes nothing.
  * Entries and bundles go through the same aggregates as an admin's requests, so they are validated the same way and
- * their events are published. Invalid demo data stops the start: it is a bug to fix, not to skip.
+ * their events are published. They are published by the system ({@link Editor#system()}, recorded as
+ * {@code system}): reference data the service loads itself, not a person's draft, so no review before publication.
+ * Invalid demo data stops the start: it is a bug to fix, not to skip.
  */
 @Component
 public class DemoDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-    private static final Editor LOADER = Editor.system("demo-data");
+    private static final Editor LOADER = Editor.system();
 
     private final CatalogProperties properties;
     private final ResourceLoader resources;
@@ -123,10 +125,11 @@ public class DemoDataLoader {
                 : catalog.bundles()) {
             Bundle bundle = bundles.findById(b.code()).orElseGet(() -> bundleService.create(b.code(), b.name(),
                     b.description(), b.leadDepartment(), b.members(), LOADER.username()));
-            if (bundle.status() != BundleStatus.PUBLISHED
-                    || !bundle.publishedWith(bundleService.currentMembers(bundle))) {
+            // a bundle an admin submitted for review on the running stack waits for its reviewer
+            if (bundle.status() != BundleStatus.IN_REVIEW && (bundle.status() != BundleStatus.PUBLISHED
+                    || !bundle.publishedWith(bundleService.currentMembers(bundle)))) {
                 try {
-                    bundleService.publish(b.code(), null);
+                    bundleService.publish(LOADER, b.code(), null);
                     bundlesPublished++;
                 } catch (DomainException e) {
                     // e.g. an admin suspended a member on the running stack: their decision stands

@@ -21,10 +21,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * projects the wanted element of {@code versions}.
  *
  * <pre>
- *   DRAFT ──publish──▶ PUBLISHED ──suspend──▶ SUSPENDED ──resume──▶ PUBLISHED
- *                        │  ▲ (edit draft = new version; publish = revise)   │
- *                        └──┴──────────────── withdraw ──▶ WITHDRAWN ◀───────┘
+ *   DRAFT ──submit──▶ IN_REVIEW ──publish──▶ PUBLISHED ──suspend──▶ SUSPENDED ──resume──▶ PUBLISHED
+ *     ▲                  │                     │  ▲ (edit = new version; publish = revise)   │
+ *     └──── return ──────┘                     └──┴──────────── withdraw ──▶ WITHDRAWN ◀─────┘
  * </pre>
+ *
+ * <p>Review before publication (审核发布): a version is submitted for review and published by a second person — a
+ * catalog admin or a reviewer of the entry's department — never by one of its authors (403
+ * {@code SAME_PERSON_DRAFT_AND_PUBLISH}); the reviewer may return it to draft with a comment. A version in review
+ * is frozen. With review off (a city that reviews elsewhere) a catalog admin publishes a draft directly. The service
+ * itself ({@link Editor#system()}) publishes reference data without review.
  */
 @Document("catalog_entries")
 /* staff lists: entries of one department by status, or everything by status, in code order */
@@ -90,6 +96,10 @@ public class CatalogEntry extends AggregateRoot {
         if (status == EntryStatus.WITHDRAWN) {
             throw DomainException.illegalState(status, "edit");
         }
+        EntryVersion open = openDraft().orElse(null);
+        if (open != null && open.status() == VersionStatus.IN_REVIEW) {
+            throw inReview(open, "edited");
+        }
         content.check();
         EntryVersion edited;
         if (draftVersion == null) {
@@ -97,27 +107,73 @@ public class CatalogEntry extends AggregateRoot {
             versions.add(edited);
             draftVersion = edited.version();
         } else {
-            edited = openDraft().orElseThrow().edited(content, by.username(), now);
+            edited = open.edited(content, by.username(), now);
             replace(edited);
         }
         return edited;
     }
 
-    /** Makes the open draft the current version: {@code item.published} the first time, {@code item.revised} after. */
-    public EntryVersion publish(Editor by, Instant now) {
-        by.requireCatalogAdmin("publish");
-        if (status == EntryStatus.WITHDRAWN || draftVersion == null) {
-            throw DomainException.conflict("ILLEGAL_STATE_TRANSITION", status == EntryStatus.WITHDRAWN
-                    ? "cannot publish a withdrawn entry" : "cannot publish: the entry has no draft")
-                    .with("currentState", status.name());
+    /**
+     * Submits the open draft for review (审核): it is frozen until a reviewer publishes it or returns it. Whoever
+     * may draft the entry may submit it.
+     */
+    public EntryVersion submit(Editor by, Instant now) {
+        by.requireDraftFor(departmentCode);
+        EntryVersion draft = requireOpenDraft("submit");
+        if (draft.status() == VersionStatus.IN_REVIEW) {
+            throw DomainException.illegalState(VersionStatus.IN_REVIEW, "submit version " + draft.version()
+                    + " again");
         }
-        EntryVersion draft = openDraft().orElseThrow();
+        draft.content().check();
+        EntryVersion submitted = draft.submitted(by.username(), now);
+        replace(submitted);
+        return submitted;
+    }
+
+    /** The reviewer sends the version in review back to draft, saying why ({@code comment}). */
+    public EntryVersion returnToDraft(String comment, Editor by, Instant now) {
+        by.requireReviewFor(departmentCode, "return");
+        EntryVersion draft = requireOpenDraft("return");
+        if (draft.status() != VersionStatus.IN_REVIEW) {
+            throw DomainException.illegalState(draft.status(), "return version " + draft.version()
+                    + ": it is not in review");
+        }
+        EntryVersion returned = draft.returned(by.username(), comment, now);
+        replace(returned);
+        return returned;
+    }
+
+    /**
+     * Makes the open draft the current version: {@code item.published} the first time, {@code item.revised} after.
+     * With {@code reviewBeforePublication}, a person publishes only a version submitted for review, as a reviewer
+     * of the entry and not as one of its authors; without it, a catalog admin publishes the draft as it is. The
+     * system publishes without review.
+     */
+    public EntryVersion publish(Editor by, boolean reviewBeforePublication, Instant now) {
+        boolean review = reviewBeforePublication && !by.isSystem();
+        if (review) {
+            by.requireReviewFor(departmentCode, "publish");
+        } else {
+            by.requireCatalogAdmin("publish");
+        }
+        EntryVersion draft = requireOpenDraft("publish");
+        if (review) {
+            if (draft.history().authoredBy(by.username())) {
+                throw DomainException.notAllowed("SAME_PERSON_DRAFT_AND_PUBLISH", "you drafted version "
+                        + draft.version() + " of this entry: a second person reviews and publishes it");
+            }
+            if (draft.status() != VersionStatus.IN_REVIEW) {
+                throw DomainException.conflict("NOT_SUBMITTED_FOR_REVIEW", "version " + draft.version()
+                        + " is a draft: it is submitted for review before it is published")
+                        .with("currentState", draft.status().name());
+            }
+        }
         draft.content().check();
         Integer previous = currentVersion;
         if (previous != null) {
             replace(version(previous).orElseThrow().withStatus(VersionStatus.SUPERSEDED, by.username(), now));
         }
-        EntryVersion published = draft.published(by.username(), now);
+        EntryVersion published = draft.published(by.username(), review, now);
         replace(published);
         currentVersion = published.version();
         draftVersion = null;
@@ -131,6 +187,21 @@ public class CatalogEntry extends AggregateRoot {
                     basicCode, itemType, departmentCode, region, now, published.content()), now);
         }
         return published;
+    }
+
+    private EntryVersion requireOpenDraft(String action) {
+        if (status == EntryStatus.WITHDRAWN || draftVersion == null) {
+            throw DomainException.conflict("ILLEGAL_STATE_TRANSITION", status == EntryStatus.WITHDRAWN
+                    ? "cannot " + action + " a withdrawn entry" : "cannot " + action + ": the entry has no draft")
+                    .with("currentState", status.name());
+        }
+        return openDraft().orElseThrow();
+    }
+
+    private static DomainException inReview(EntryVersion version, String attempted) {
+        return DomainException.conflict("ILLEGAL_STATE_TRANSITION", "version " + version.version()
+                + " is in review and cannot be " + attempted + "; a reviewer returns it to draft first")
+                .with("currentState", VersionStatus.IN_REVIEW.name());
     }
 
     /** Stops accepting applications for now (暂停): unlisted, the version stays readable by number. */

@@ -29,7 +29,18 @@ public record EntryContent(
         boolean proactive,
         AutoApproval autoApproval,
         Result result,
-        List<ProcessStep> steps) {
+        List<ProcessStep> steps,
+        List<FormField> formFields) {
+
+    /** Content without an application form definition. */
+    public EntryContent(String name, String description, String acceptanceConditions,
+            List<ApplicantType> applicantTypes, List<String> topics, List<Material> materials, int statutoryLimitDays,
+            int promisedLimitDays, Fee fee, int onlineDepth, int visits, boolean crossProvince, boolean proactive,
+            AutoApproval autoApproval, Result result, List<ProcessStep> steps) {
+        this(name, description, acceptanceConditions, applicantTypes, topics, materials, statutoryLimitDays,
+                promisedLimitDays, fee, onlineDepth, visits, crossProvince, proactive, autoApproval, result, steps,
+                List.of());
+    }
 
     public EntryContent {
         applicantTypes = List.copyOf(applicantTypes);
@@ -38,6 +49,7 @@ public record EntryContent(
         fee = fee == null ? Fee.FREE : fee;
         autoApproval = autoApproval == null ? AutoApproval.DISABLED : autoApproval;
         steps = steps == null ? List.of() : List.copyOf(steps);
+        formFields = formFields == null ? List.of() : List.copyOf(formFields);
     }
 
     /** 即办件: completed the same working day it is accepted. */
@@ -87,6 +99,15 @@ public record EntryContent(
             }
             if (!material.isRequired() && (material.condition() == null || material.condition().isBlank())) {
                 problems.add("conditional material " + material.code() + " needs a condition saying when it is needed");
+            }
+        }
+        Set<String> fieldNames = new HashSet<>();
+        for (FormField field : formFields) {
+            if (!fieldNames.add(field.name())) {
+                problems.add("form field " + field.name() + " is defined twice");
+            }
+            if (field.personal() == null) {
+                problems.add("form field " + field.name() + " must say whether it is personal information");
             }
         }
         if (fee.isFree() && fee.amount().signum() != 0) {

@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
  * an editor's request (Bean Validation; the rules that span fields are {@link EntryContent#check()}).
  * {@code basicCode} and {@code departmentCode} are needed to create an entry; {@code applicantTypes} and
  * {@code topics} may be left out: they then default to the service item's. {@code crossProvince} and
- * {@code proactive} left out are false.
+ * {@code proactive} left out are false. {@code formFields} (the application form) may be left out: none.
  */
 public record EntryDraft(
         @Pattern(regexp = Codes.BASIC) String basicCode,
@@ -39,7 +39,8 @@ public record EntryDraft(
         Boolean proactive,
         @Valid AutoApproval autoApproval,
         @NotNull @Valid Result result,
-        @NotNull @Size(min = 1, max = Limits.STEPS) List<@NotNull @Valid ProcessStep> steps) {
+        @NotNull @Size(min = 1, max = Limits.STEPS) List<@NotNull @Valid ProcessStep> steps,
+        @Size(max = Limits.FORM_FIELDS) List<@NotNull @Valid FormField> formFields) {
 
     public EntryDraft {
         crossProvince = Boolean.TRUE.equals(crossProvince);
@@ -50,6 +51,6 @@ public record EntryDraft(
         return new EntryContent(name, description, acceptanceConditions,
                 applicantTypes == null || applicantTypes.isEmpty() ? item.applicantTypes() : applicantTypes,
                 topics == null ? item.topics() : topics, materials, statutoryLimitDays, promisedLimitDays, fee,
-                onlineDepth, visits, crossProvince, proactive, autoApproval, result, steps);
+                onlineDepth, visits, crossProvince, proactive, autoApproval, result, steps, formFields);
     }
 }

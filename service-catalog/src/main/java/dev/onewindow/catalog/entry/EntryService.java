@@ -3,6 +3,7 @@ package dev.onewindow.catalog.entry;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.onewindow.catalog.config.CatalogProperties;
 import dev.onewindow.catalog.department.Department;
 import dev.onewindow.catalog.department.DepartmentRepository;
 import dev.onewindow.catalog.item.BasicCode;
@@ -24,13 +25,15 @@ public class EntryService {
     private final ServiceItemRepository items;
     private final DepartmentRepository departments;
     private final Clock clock;
+    private final boolean reviewBeforePublication;
 
     EntryService(CatalogEntryRepository entries, ServiceItemRepository items, DepartmentRepository departments,
-            Clock clock) {
+            Clock clock, CatalogProperties properties) {
         this.entries = entries;
         this.items = items;
         this.departments = departments;
         this.clock = clock;
+        this.reviewBeforePublication = properties.reviewBeforePublication();
     }
 
     public CatalogEntry create(Editor by, EntryDraft draft) {
@@ -66,9 +69,24 @@ public class EntryService {
         return entries.save(entry);
     }
 
+    /** Submits the open draft for review (审核). */
+    public CatalogEntry submit(Editor by, String code, Long expectedRevision) {
+        CatalogEntry entry = load(code, expectedRevision);
+        entry.submit(by, clock.instant());
+        return entries.save(entry);
+    }
+
+    /** Returns the version in review to draft, with the reviewer's comment. */
+    public CatalogEntry returnToDraft(Editor by, String code, String comment, Long expectedRevision) {
+        CatalogEntry entry = load(code, expectedRevision);
+        entry.returnToDraft(comment, by, clock.instant());
+        return entries.save(entry);
+    }
+
+    /** Publishes the open draft (review before publication as configured: {@code onewindow.catalog.*}). */
     public CatalogEntry publish(Editor by, String code, Long expectedRevision) {
         CatalogEntry entry = load(code, expectedRevision);
-        entry.publish(by, clock.instant());
+        entry.publish(by, reviewBeforePublication, clock.instant());
         return entries.save(entry);
     }
 
@@ -96,7 +114,8 @@ public class EntryService {
     /**
      * Makes sure the entry exists and its current published version says exactly {@code draft} — creating and
      * publishing it, or publishing a revision when it says something else. Running it twice changes nothing the
-     * second time. An entry an admin suspended or withdrew is left alone. Used to load reference and demo data.
+     * second time. An entry an admin suspended or withdrew, or whose draft is in review, is left alone. Used to load
+     * reference and demo data, as the system ({@link Editor#system()}): no person, so no review.
      */
     public ImportOutcome importPublished(Editor by, EntryDraft draft) {
         BasicCode basicCode = BasicCode.of(draft.basicCode());
@@ -110,7 +129,8 @@ public class EntryService {
             publish(by, code, null);
             return ImportOutcome.CREATED;
         }
-        if (entry.status() == EntryStatus.SUSPENDED || entry.status() == EntryStatus.WITHDRAWN) {
+        if (entry.status() == EntryStatus.SUSPENDED || entry.status() == EntryStatus.WITHDRAWN
+                || entry.openDraft().map(v -> v.status() == VersionStatus.IN_REVIEW).orElse(false)) {
             return ImportOutcome.UNCHANGED;
         }
         ServiceItem item = items.findById(entry.basicCode()).orElseThrow(() -> DomainException.invalid(
@@ -121,7 +141,7 @@ public class EntryService {
         }
         Instant now = clock.instant();
         entry.editDraft(wanted, by, now);
-        entry.publish(by, now);
+        entry.publish(by, reviewBeforePublication, now);
         entries.save(entry);
         return ImportOutcome.REVISED;
     }

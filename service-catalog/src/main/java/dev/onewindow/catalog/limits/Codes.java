@@ -33,6 +33,12 @@ public final class Codes {
     /** A form field a rule reads, e.g. {@code age} or {@code applicant.residenceMonths}. */
     public static final String FORM_FIELD = "[A-Za-z][A-Za-z0-9_.]{0,49}";
     public static final int FORM_FIELD_MAX = 50;
+    /**
+     * The name of a field of an entry's application form (its key in the applicant's {@code formData}), e.g.
+     * {@code idNumber}: a plain name, so it is also a valid key of the platform's free-form maps.
+     */
+    public static final String FORM_FIELD_NAME = "[A-Za-z_][A-Za-z0-9_-]{0,63}";
+    public static final int FORM_FIELD_NAME_MAX = 64;
     /** The version of an auto-approval rule set, e.g. {@code 2026-1}. */
     public static final String RULE_SET_VERSION = "[A-Za-z0-9._-]{1,20}";
     public static final int RULE_SET_VERSION_MAX = 20;

@@ -48,6 +48,11 @@ public final class Limits {
     public static final String RULE_NUMBER_MIN = "-" + RULE_NUMBER_MAX;
     public static final int RULE_NUMBER_INTEGER_DIGITS = 15;
     public static final int RULE_NUMBER_FRACTION_DIGITS = 6;
+    /** Fields of one entry version's application form, and the length of a field's label. */
+    public static final int FORM_FIELDS = 100;
+    public static final int FORM_FIELD_LABEL = 100;
+    /** Distinct people who edited one version's content (its authors, none of whom may publish it). */
+    public static final int EDITORS = 100;
     /** Display name of a case's result. */
     public static final int RESULT_NAME = 100;
     /** Largest fee in yuan, and its digits. */

@@ -23,6 +23,9 @@ public final class ApiBounds {
     public static final int IF_MATCH = 32;
     public static final String IF_MATCH_FORMAT = "\\*|(W/)?\"[0-9]{1,19}\"";
 
+    /** A person's user name as a change records it (Keycloak's limit), or the token's subject. */
+    public static final int USERNAME = 255;
+
     private ApiBounds() {
     }
 }

@@ -28,6 +28,14 @@ public final class Callers {
         return Optional.empty();
     }
 
+    /**
+     * The name a change records for the caller, and by which the catalog tells an author from a reviewer: the
+     * token's user name, else its subject (a token always has one).
+     */
+    public static String name(Caller caller) {
+        return caller.username() != null ? caller.username() : caller.subject();
+    }
+
     /** An entity tag for an aggregate revision: {@code "7"}. */
     public static String etag(Long revision) {
         return "\"" + revision + "\"";

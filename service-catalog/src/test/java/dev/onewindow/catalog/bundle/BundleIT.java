@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dev.onewindow.catalog.Fixtures.CATALOG_ADMIN;
+import static dev.onewindow.catalog.Fixtures.CATALOG_ADMIN_2;
 import static dev.onewindow.catalog.Fixtures.SCJGJ_ADMIN;
 import static dev.onewindow.catalog.Fixtures.assertProblem;
 import static dev.onewindow.catalog.Fixtures.draft;
@@ -79,14 +80,17 @@ class BundleIT {
         assertProblem(api().get("/api/v1/catalog/bundles/" + code).send(), 404, "NOT_FOUND");
         assertThat(api().get("/api/v1/catalog/bundles/" + code).token(CATALOG_ADMIN).send().status()).isEqualTo(200);
 
-        // one member is still a draft: the bundle cannot be published
-        Response notYet = api().post("/api/v1/catalog/bundles/" + code + "/publish").token(CATALOG_ADMIN).send();
+        // one member is still a draft: the bundle, submitted for review, cannot be published
+        assertThat(api().post("/api/v1/catalog/bundles/" + code + "/submit").token(CATALOG_ADMIN).send().status())
+                .isEqualTo(200);
+        Response notYet = api().post("/api/v1/catalog/bundles/" + code + "/publish").token(CATALOG_ADMIN_2).send();
         assertProblem(notYet, 409, "MEMBER_NOT_PUBLISHED");
         assertThat(notYet.json().get("members").values()).extracting(JsonNode::asString).containsExactly(card);
-        api().post("/api/v1/catalog/entries/" + card + "/publish").token(CATALOG_ADMIN).send();
+        Fixtures.publish(api(), card);
         assertProblem(api().post("/api/v1/catalog/bundles/" + code + "/publish").token(SCJGJ_ADMIN).send(), 403,
                 "FORBIDDEN");
-        Response published = api().post("/api/v1/catalog/bundles/" + code + "/publish").token(CATALOG_ADMIN).send();
+        Response published = api().post("/api/v1/catalog/bundles/" + code + "/publish").token(CATALOG_ADMIN_2)
+                .send();
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
 
         JsonNode read = api().get("/api/v1/catalog/bundles/" + code).send().json();
@@ -120,8 +124,7 @@ class BundleIT {
                 material("M02", "居民户口簿", true, List.of("JMHKB"))));
         assertThat(api().put("/api/v1/catalog/entries/" + registration + "/draft").token(CATALOG_ADMIN)
                 .json(revision).send().status()).isEqualTo(200);
-        assertThat(api().post("/api/v1/catalog/entries/" + registration + "/publish").token(CATALOG_ADMIN).send()
-                .status()).isEqualTo(200);
+        Fixtures.publish(api(), registration);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 api().get("/api/v1/catalog/bundles/" + code).send().json().get("members").get(1).get("version")
                         .asInt()).isEqualTo(2));

@@ -31,7 +31,8 @@ class EventContractsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NOW = Instant.parse("2026-03-02T01:30:00Z");
-    private static final Editor ADMIN = Editor.system("catalogadmin1");
+    private static final Editor AUTHOR = new Editor("catalogadmin1", true, false, "SJZYJ");
+    private static final Editor REVIEWER = new Editor("catalogadmin2", true, false, "SJZYJ");
 
     @ParameterizedTest
     @ValueSource(strings = {"item.published", "item.revised", "item.suspended", "item.withdrawn", "bundle.published",
@@ -43,17 +44,19 @@ class EventContractsTest {
     @Test
     void itemLifecycleEventsMatchTheirContracts() {
         CatalogEntry entry = CatalogEntry.draft(BasicCode.of("XK00105000"), "SCJGJ", "341300", Contents.full(),
-                ADMIN, NOW);
-        entry.publish(ADMIN, NOW);
+                AUTHOR, NOW);
+        entry.submit(AUTHOR, NOW);
+        entry.publish(REVIEWER, true, NOW);
         assertMatchesContract("item.published", last(entry));
-        entry.suspend("法规修订，暂停受理", ADMIN, NOW);
+        entry.suspend("法规修订，暂停受理", REVIEWER, NOW);
         assertMatchesContract("item.suspended", last(entry));
-        entry.resume(ADMIN, NOW);
+        entry.resume(REVIEWER, NOW);
         assertMatchesContract("item.published", last(entry));
-        entry.editDraft(Contents.aContent().name("食品经营许可（修订）").build(), ADMIN, NOW);
-        entry.publish(ADMIN, NOW);
+        entry.editDraft(Contents.aContent().name("食品经营许可（修订）").build(), AUTHOR, NOW);
+        entry.submit(AUTHOR, NOW);
+        entry.publish(REVIEWER, true, NOW);
         assertMatchesContract("item.revised", last(entry));
-        entry.withdraw("事项取消", ADMIN, NOW);
+        entry.withdraw("事项取消", REVIEWER, NOW);
         assertMatchesContract("item.withdrawn", last(entry));
         assertThat(entry.pendingEvents()).extracting(OutboxEntry::type).containsExactly("item.published",
                 "item.suspended", "item.published", "item.revised", "item.withdrawn");
@@ -69,7 +72,7 @@ class EventContractsTest {
                 "GG00901000341300WSJKW", new MemberSnapshot("GG00901000341300WSJKW", 1, "WSJKW", "出生医学证明签发",
                         List.of(marriage)),
                 "QR00701000341300GAJ", new MemberSnapshot("QR00701000341300GAJ", 1, "GAJ", "出生登记",
-                        List.of(birth, marriage))), NOW);
+                        List.of(birth, marriage))), Editor.system(), true, NOW);
         assertMatchesContract("bundle.published", last(bundle));
     }
 

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.onewindow.catalog.Fixtures;
 import dev.onewindow.catalog.entry.EntryService.ImportOutcome;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.IntegrationTest;
@@ -42,8 +43,14 @@ class DemoDataIT {
         JsonNode found = api.get("/api/v1/catalog/items?q=" + URLEncoder.encode("营业执照", StandardCharsets.UTF_8))
                 .send().json();
         assertThat(found.get("totalElements").asLong()).isGreaterThanOrEqualTo(10);
-        assertThat(found.get("content").values()).extracting(e -> e.get("implementationCode").asString())
-                .contains("XK00105000341300SCJGJ", "XK00105000341302YQSCJGJ");
+        // (by department and item type: the other tests' entries, whose descriptions say 营业执照 too, come first
+        // in code order and may fill the first page of the plain search)
+        for (String department : List.of("SCJGJ", "YQSCJGJ")) {
+            JsonNode licences = api.get("/api/v1/catalog/items?itemType=XK&department=" + department + "&q="
+                    + URLEncoder.encode("营业执照", StandardCharsets.UTF_8)).send().json();
+            assertThat(licences.get("content").values()).extracting(e -> e.get("implementationCode").asString())
+                    .contains("XK00105000" + (department.equals("SCJGJ") ? "341300" : "341302") + department);
+        }
 
         JsonNode food = api.get("/api/v1/catalog/entries/XK00105000341300SCJGJ").send().json();
         assertThat(food.get("name").asString()).isEqualTo("食品经营许可");
@@ -51,6 +58,19 @@ class DemoDataIT {
         JsonNode residence = api.get("/api/v1/catalog/entries/QT00601000341300GAJ").send().json();
         assertThat(residence.get("autoApproval").get("enabled").asBoolean()).isTrue();
         assertThat(residence.get("result").get("licenseType").asString()).isEqualTo("JZZ");
+        // its application form says which fields are personal data (case-handling encrypts and masks them)
+        assertThat(residence.get("formFields").values()).extracting(f -> f.get("name").asString() + ":"
+                + f.get("personal").asBoolean() + ":" + f.get("required").asBoolean())
+                .contains("name:true:true", "residenceAddress:true:true", "residenceMonths:false:true");
+        assertThat(api.get("/api/v1/catalog/bundles/CSYJS").send().json().get("members").size()).isEqualTo(3);
+
+        // the demo catalog is published by the system, not a person: no review, recorded as "system"
+        JsonNode history = api.get("/api/v1/catalog/entries/XK00105000341300SCJGJ").token(Fixtures.CATALOG_ADMIN)
+                .send().json().get("history");
+        assertThat(history.get("publishedBy").asString()).isEqualTo("system");
+        assertThat(history.get("reviewedBy").isNull()).isTrue();
+        assertThat(api.get("/api/v1/catalog/bundles/CSYJS").token(Fixtures.CATALOG_ADMIN).send().json()
+                .get("history").get("publishedBy").asString()).isEqualTo("system");
         assertThat(api.get("/api/v1/catalog/entries/GG01502000341300RSJ").send().json().get("immediate")
                 .asBoolean()).isTrue();
 

@@ -25,6 +25,9 @@ public final class Contents {
     private Fee fee = Fee.FREE;
     private int onlineDepth = 4;
     private int visits = 0;
+    private List<FormField> formFields = List.of(new FormField("operatorName", "经营者名称", false, true),
+            new FormField("legalRepresentative", "法定代表人（负责人）", true, true),
+            new FormField("legalRepresentativeIdNumber", "法定代表人身份证号", true, false));
 
     public static Contents aContent() {
         return new Contents();
@@ -42,11 +45,12 @@ public final class Contents {
     public Contents result(Result value) { result = value; return this; }
     public Contents fee(Fee value) { fee = value; return this; }
     public Contents online(int depth, int visitCount) { onlineDepth = depth; visits = visitCount; return this; }
+    public Contents formFields(FormField... value) { formFields = List.of(value); return this; }
 
     public EntryContent build() {
         return new EntryContent(name, "申请人应当先行取得营业执照等合法主体资格，在宿州市从事食品销售和餐饮服务活动的，应当依法取得食品经营许可。",
                 "已取得营业执照等合法主体资格。", List.of(ApplicantType.NATURAL_PERSON, ApplicantType.LEGAL_PERSON),
                 List.of("开办企业", "准营"), materials, statutory, promised, fee, onlineDepth, visits, false, false,
-                autoApproval, result, steps);
+                autoApproval, result, steps, formFields);
     }
 }

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import static dev.onewindow.catalog.Fixtures.AUDITOR;
 import static dev.onewindow.catalog.Fixtures.CATALOG_ADMIN;
+import static dev.onewindow.catalog.Fixtures.CATALOG_ADMIN_2;
 import static dev.onewindow.catalog.Fixtures.CITIZEN;
 import static dev.onewindow.catalog.Fixtures.GAJ_ADMIN;
 import static dev.onewindow.catalog.Fixtures.GAJ_OFFICER;
@@ -75,9 +76,11 @@ class EntryIT {
         assertThat(api().get("/api/v1/catalog/entries/" + code + "/versions/1").token(AUDITOR).send().status())
                 .isEqualTo(200);
 
-        // only a catalog admin publishes
+        // a department admin never publishes; their draft, submitted for review, is published by a catalog admin
         assertProblem(api().post("/api/v1/catalog/entries/" + code + "/publish").token(SCJGJ_ADMIN).send(), 403,
                 "FORBIDDEN");
+        assertThat(api().post("/api/v1/catalog/entries/" + code + "/submit").token(SCJGJ_ADMIN).send().status())
+                .isEqualTo(200);
         Response published = api().post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN).send();
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
 
@@ -120,6 +123,8 @@ class EntryIT {
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
         assertThat(revised.json().get("version").asInt()).isEqualTo(2);
         assertThat(api().get("/api/v1/catalog/entries/" + code).send().json().get("version").asInt()).isEqualTo(1);
+        assertThat(api().post("/api/v1/catalog/entries/" + code + "/submit").token(SCJGJ_ADMIN).send().status())
+                .isEqualTo(200);
         assertThat(api().post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN).send().status())
                 .isEqualTo(200);
 
@@ -191,11 +196,16 @@ class EntryIT {
         // a catalog admin drafts for any department
         assertThat(api().put("/api/v1/catalog/entries/" + code + "/draft").token(CATALOG_ADMIN).json(body).send()
                 .status()).isEqualTo(200);
-        // publishing, suspending, withdrawing: catalog admins only
+        // publishing: a reviewer who is not an author (here a second catalog admin); suspending, withdrawing:
+        // catalog admins only
+        assertThat(api().post("/api/v1/catalog/entries/" + code + "/submit").token(SCJGJ_ADMIN).send().status())
+                .isEqualTo(200);
         assertProblem(api().post("/api/v1/catalog/entries/" + code + "/publish").token(SCJGJ_ADMIN).send(), 403,
                 "FORBIDDEN");
+        assertProblem(api().post("/api/v1/catalog/entries/" + code + "/publish").token(SCJGJ_OFFICER).send(), 403,
+                "FORBIDDEN");
         assertProblem(api().post("/api/v1/catalog/entries/" + code + "/publish").send(), 401, "UNAUTHENTICATED");
-        assertThat(api().post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN).send().status())
+        assertThat(api().post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN_2).send().status())
                 .isEqualTo(200);
         assertProblem(api().post("/api/v1/catalog/entries/" + code + "/suspend").token(SCJGJ_ADMIN)
                 .json(Map.of("reason", "x")).send(), 403, "FORBIDDEN");
@@ -331,11 +341,16 @@ class EntryIT {
         JsonNode stored = api().get("/api/v1/catalog/entries/" + code + "/draft").token(SCJGJ_ADMIN).send().json();
         assertThat(stored.get("name").asString()).isEqualTo(winner.json().get("name").asString());
 
-        // a publish based on the stale revision loses too; with the fresh one it wins
-        assertProblem(api().post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN)
+        // a submission or a publication based on a stale revision loses too; with the fresh one it wins
+        assertProblem(api().post("/api/v1/catalog/entries/" + code + "/submit").token(SCJGJ_ADMIN)
                 .header("If-Match", etag).send(), 409, "CONCURRENT_UPDATE");
-        assertThat(api().post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN)
-                .header("If-Match", winner.header("ETag")).send().status()).isEqualTo(200);
+        Response submitted = api().post("/api/v1/catalog/entries/" + code + "/submit").token(SCJGJ_ADMIN)
+                .header("If-Match", winner.header("ETag")).send();
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertProblem(api().post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN_2)
+                .header("If-Match", winner.header("ETag")).send(), 409, "CONCURRENT_UPDATE");
+        assertThat(api().post("/api/v1/catalog/entries/" + code + "/publish").token(CATALOG_ADMIN_2)
+                .header("If-Match", submitted.header("ETag")).send().status()).isEqualTo(200);
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,16 +1,20 @@
 package dev.onewindow.catalog.bundle.web;
 
+import java.util.Optional;
+
 import dev.onewindow.catalog.bundle.Bundle;
 import dev.onewindow.catalog.bundle.BundleRepository;
 import dev.onewindow.catalog.bundle.BundleService;
 import dev.onewindow.catalog.bundle.BundleStatus;
 import dev.onewindow.catalog.limits.Codes;
+import dev.onewindow.catalog.limits.Limits;
 import dev.onewindow.catalog.web.ApiBounds;
 import dev.onewindow.catalog.web.Callers;
 import dev.onewindow.catalog.web.PageResponse;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
+import dev.onewindow.platform.text.MultiLineText;
 import dev.onewindow.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -35,14 +40,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Bundles (一件事): published ones are public; catalog admins put them together and publish them. */
+/**
+ * Bundles (一件事): published ones are public; catalog admins put them together, submit them for review and publish
+ * them — a second catalog admin, never the bundle's author (审核发布).
+ */
 @RestController
 @RequestMapping("/api/v1/catalog/bundles")
 @Tag(name = "Bundles", description = """
         Bundled services (一件事, e.g. 出生一件事): several entries applied for with one submission, led by one \
-        department, with one merged material list. Published bundles are public; catalog admins put them together \
-        and publish them.""")
+        department, with one merged material list. Published bundles are public. Catalog admins put them together \
+        and submit them for review (`DRAFT → IN_REVIEW`); a second catalog admin, never the author, publishes them \
+        or returns them to draft with a comment (审核发布).""")
 class BundleController {
+
+    private static final String IF_MATCH = "The `ETag` of the revision the change is based on (optional; anything "
+            + "else than an entity tag is 400 `INVALID_IF_MATCH`)";
+
+    /** Why the reviewer returns a bundle to draft: may run over several lines. */
+    record ReturnRequest(@MultiLineText @NotBlank @Size(max = Limits.NOTE) String comment) {
+    }
 
     private final BundleService service;
     private final BundleRepository bundles;
@@ -61,14 +77,18 @@ class BundleController {
     }
 
     @Operation(summary = "Read a bundle",
-            description = "A published bundle; drafts only for catalog admins (404 for everyone else).")
+            description = "A published bundle; drafts and bundles in review only for catalog admins (404 for everyone "
+                    + "else). `history` only for catalog admins and auditors.")
     @GetMapping("/{code}")
     ResponseEntity<BundleResponse> get(@PathVariable @Parameter(description = "Bundle code")
             @Size(max = Codes.BUNDLE_MAX) @Pattern(regexp = Codes.BUNDLE) String code) {
-        boolean admin = Callers.optional().map(c -> c.hasRole(Roles.CATALOG_ADMIN)).orElse(false);
+        Optional<Caller> caller = Callers.optional();
+        boolean admin = caller.map(c -> c.hasRole(Roles.CATALOG_ADMIN)).orElse(false);
+        boolean staff = caller.map(c -> c.hasAnyRole(Roles.CATALOG_ADMIN, Roles.AUDITOR)).orElse(false);
         Bundle bundle = bundles.findById(code).filter(b -> admin || b.status() == BundleStatus.PUBLISHED)
                 .orElseThrow(() -> DomainException.notFound("bundle", code));
-        return respond(HttpStatus.OK, bundle);
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, Callers.etag(bundle.version()))
+                .body(BundleResponse.of(bundle, staff));
     }
 
     @Operation(summary = "Create a bundle in draft",
@@ -78,27 +98,63 @@ class BundleController {
     @PreAuthorize("hasRole('catalog-admin')")
     ResponseEntity<BundleResponse> create(@Valid @RequestBody CreateBundleRequest request, Caller caller) {
         return respond(HttpStatus.CREATED, service.create(request.code(), request.name(), request.description(),
-                request.leadDepartment(), request.members(), caller.username()));
+                request.leadDepartment(), request.members(), Callers.name(caller)));
     }
 
-    @Operation(summary = "Publish a bundle",
+    @Operation(summary = "Submit a bundle for review (审核)",
+            description = "`DRAFT → IN_REVIEW`: a second catalog admin then publishes it or returns it to draft. 409 "
+                    + "`ILLEGAL_STATE_TRANSITION` when it is not a draft.")
+    @PostMapping("/{code}/submit")
+    @PreAuthorize("hasRole('catalog-admin')")
+    ResponseEntity<BundleResponse> submit(@PathVariable @Parameter(description = "Bundle code")
+            @Size(max = Codes.BUNDLE_MAX) @Pattern(regexp = Codes.BUNDLE) String code,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(description = IF_MATCH, schema = @Schema(maxLength = ApiBounds.IF_MATCH,
+                    pattern = ApiBounds.IF_MATCH_FORMAT))
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        return respond(HttpStatus.OK, service.submit(BundleCallers.editor(caller), code, Callers.ifMatch(ifMatch)));
+    }
+
+    @Operation(summary = "Return a bundle in review to draft, with a comment",
+            description = "`IN_REVIEW → DRAFT`, recording the reviewer, the instant and the comment in its `history`. "
+                    + "409 `ILLEGAL_STATE_TRANSITION` when it is not in review.")
+    @PostMapping("/{code}/return")
+    @PreAuthorize("hasRole('catalog-admin')")
+    ResponseEntity<BundleResponse> returnToDraft(@PathVariable @Parameter(description = "Bundle code")
+            @Size(max = Codes.BUNDLE_MAX) @Pattern(regexp = Codes.BUNDLE) String code,
+            @Valid @RequestBody ReturnRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(description = IF_MATCH, schema = @Schema(maxLength = ApiBounds.IF_MATCH,
+                    pattern = ApiBounds.IF_MATCH_FORMAT))
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        return respond(HttpStatus.OK, service.returnToDraft(BundleCallers.editor(caller), code, request.comment(),
+                Callers.ifMatch(ifMatch)));
+    }
+
+    @Operation(summary = "Publish a bundle in review (审核发布)",
             description = "Pins each member's current published version and merges their materials (409 "
-                    + "`MEMBER_NOT_PUBLISHED`, naming the `members`, when one has none). Publishing again re-pins; "
-                    + "a member's revision re-pins by itself.")
+                    + "`MEMBER_NOT_PUBLISHED`, naming the `members`, when one has none). By a second catalog admin, "
+                    + "never the bundle's author (403 `SAME_PERSON_DRAFT_AND_PUBLISH`); a draft that was not "
+                    + "submitted is 409 `NOT_SUBMITTED_FOR_REVIEW`. Publishing a published bundle again re-pins "
+                    + "(no new review); a member's revision re-pins by itself. With "
+                    + "`onewindow.catalog.review-before-publication=false` a catalog admin publishes a draft directly.")
     @PostMapping("/{code}/publish")
     @PreAuthorize("hasRole('catalog-admin')")
     ResponseEntity<BundleResponse> publish(@PathVariable @Parameter(description = "Bundle code")
             @Size(max = Codes.BUNDLE_MAX) @Pattern(regexp = Codes.BUNDLE) String code,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-            @Parameter(description = "The `ETag` of the revision the change is based on (optional; anything else "
-                    + "than an entity tag is 400 `INVALID_IF_MATCH`)",
-                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
-            @Size(max = ApiBounds.IF_MATCH) String ifMatch) {
-        return respond(HttpStatus.OK, service.publish(code, Callers.ifMatch(ifMatch)));
+            @Parameter(description = IF_MATCH, schema = @Schema(maxLength = ApiBounds.IF_MATCH,
+                    pattern = ApiBounds.IF_MATCH_FORMAT))
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        return respond(HttpStatus.OK, service.publish(BundleCallers.editor(caller), code, Callers.ifMatch(ifMatch)));
     }
 
+    /** An answer to a catalog admin's write: with the history. */
     private static ResponseEntity<BundleResponse> respond(HttpStatus status, Bundle bundle) {
         return ResponseEntity.status(status).header(HttpHeaders.ETAG, Callers.etag(bundle.version()))
-                .body(BundleResponse.of(bundle));
+                .body(BundleResponse.of(bundle, true));
     }
 }

@@ -9,6 +9,7 @@ import dev.onewindow.catalog.entry.ImplementationCode;
 import dev.onewindow.catalog.limits.Codes;
 import dev.onewindow.catalog.limits.Limits;
 import dev.onewindow.catalog.web.ApiBounds;
+import dev.onewindow.catalog.entry.web.HistoryResponse;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -17,7 +18,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * versions it was published with, and the merged material list.
  */
 @Schema(description = "A bundled service (一件事): several entries applied for with one submission, led by one "
-        + "department. A published bundle pins each member's version; a draft lists its members with version 0.")
+        + "department. A published bundle pins each member's version; a draft (or a bundle in review) lists its "
+        + "members with version 0. `history` (审核发布) only for catalog admins and auditors.")
 public record BundleResponse(
         @Schema(maxLength = Codes.BUNDLE_MAX, pattern = Codes.BUNDLE) String code,
         @Schema(maxLength = Limits.SHORT_NAME) String name,
@@ -27,16 +29,23 @@ public record BundleResponse(
         BundleStatus status,
         @ArraySchema(maxItems = Limits.MEMBERS) List<BundleMember> members,
         @ArraySchema(maxItems = Limits.MERGED_MATERIALS) List<MergedMaterial> materials,
-        @Schema(maxLength = ApiBounds.INSTANT, description = "null for a draft") Instant publishedAt) {
+        @Schema(maxLength = ApiBounds.INSTANT, description = "null for a draft") Instant publishedAt,
+        HistoryResponse history) {
 
+    /** A public answer: no history. */
     static BundleResponse of(Bundle b) {
+        return of(b, false);
+    }
+
+    static BundleResponse of(Bundle b, boolean withHistory) {
         // a draft has no pinned versions yet: list its members with version 0
         List<BundleMember> members = b.status() == BundleStatus.PUBLISHED
                 ? b.members().stream().map(BundleMember::of).toList()
                 : b.memberCodes().stream().map(c -> new BundleMember(c, 0, ImplementationCode.departmentOf(c), null))
                         .toList();
         return new BundleResponse(b.code(), b.name(), b.description(), b.leadDepartment(), b.regionCode(),
-                b.status(), members, b.materials().stream().map(MergedMaterial::of).toList(), b.publishedAt());
+                b.status(), members, b.materials().stream().map(MergedMaterial::of).toList(), b.publishedAt(),
+                withHistory ? HistoryResponse.of(b.history()) : null);
     }
 
     @Schema(description = "A member entry and the version the bundle was published with (0 in a draft).")

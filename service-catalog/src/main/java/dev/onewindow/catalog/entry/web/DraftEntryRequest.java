@@ -5,6 +5,7 @@ import java.util.List;
 import dev.onewindow.catalog.entry.EntryDraft;
 import dev.onewindow.catalog.entry.web.EntryParts.AutoApproval;
 import dev.onewindow.catalog.entry.web.EntryParts.Fee;
+import dev.onewindow.catalog.entry.web.EntryParts.FormField;
 import dev.onewindow.catalog.entry.web.EntryParts.Material;
 import dev.onewindow.catalog.entry.web.EntryParts.ProcessStep;
 import dev.onewindow.catalog.entry.web.EntryParts.Result;
@@ -31,7 +32,7 @@ import jakarta.validation.constraints.Size;
  */
 @Schema(description = "An entry version as an editor drafts it. `basicCode` and `departmentCode` are required to "
         + "create the entry and must be left out or unchanged when editing; `applicantTypes` and `topics` left out "
-        + "default to the service item's.")
+        + "default to the service item's. `formFields` (the application form, names unique) left out is none.")
 public record DraftEntryRequest(
         @Size(max = Codes.BASIC_LENGTH) @Pattern(regexp = Codes.BASIC,
                 message = "item type (XK, QR, JF, JL, CJ, ZS, QT or GG) + 5-digit main item + 3-digit sub-item")
@@ -54,13 +55,16 @@ public record DraftEntryRequest(
         Boolean proactive,
         @Valid AutoApproval autoApproval,
         @NotNull @Valid Result result,
-        @NotNull @Size(min = 1, max = Limits.STEPS) List<@NotNull @Valid ProcessStep> steps) {
+        @NotNull @Size(min = 1, max = Limits.STEPS) List<@NotNull @Valid ProcessStep> steps,
+        @Size(max = Limits.FORM_FIELDS) @ArraySchema(maxItems = Limits.FORM_FIELDS)
+        List<@NotNull @Valid FormField> formFields) {
 
     public EntryDraft toDraft() {
         return new EntryDraft(basicCode, departmentCode, name, description, acceptanceConditions, applicantTypes,
                 topics, materials.stream().map(Material::toDomain).toList(), statutoryLimitDays,
                 promisedLimitDays, fee == null ? null : fee.toDomain(), onlineDepth, visits, crossProvince,
                 proactive, autoApproval == null ? null : autoApproval.toDomain(), result.toDomain(),
-                steps.stream().map(ProcessStep::toDomain).toList());
+                steps.stream().map(ProcessStep::toDomain).toList(),
+                formFields == null ? null : formFields.stream().map(FormField::toDomain).toList());
     }
 }

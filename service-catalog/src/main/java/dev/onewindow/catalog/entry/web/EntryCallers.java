@@ -12,10 +12,13 @@ final class EntryCallers {
     private EntryCallers() {
     }
 
-    /** Catalog admins edit every department's entries, department admins their own department's (token {@code dept}). */
+    /**
+     * Catalog admins edit and review every department's entries, department admins draft and reviewers review their
+     * own department's (token {@code dept}). A person, never the system.
+     */
     static Editor editor(Caller caller) {
-        return new Editor(caller.username(), caller.hasRole(Roles.CATALOG_ADMIN), caller.hasRole(Roles.DEPT_ADMIN),
-                caller.dept());
+        return new Editor(Callers.name(caller), caller.hasRole(Roles.CATALOG_ADMIN), caller.hasRole(Roles.DEPT_ADMIN),
+                caller.dept(), caller.hasRole(Roles.REVIEWER), false);
     }
 
     /** The viewer of a public read: anonymous unless the request carried a valid token. */

@@ -47,21 +47,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Implementation list entries (实施清单). Published versions are public (docs/service-contracts.md); drafting is for
- * catalog admins and — for their own department — department admins; publishing, suspending, resuming and
- * withdrawing are for catalog admins. Write responses carry the entry's revision as {@code ETag}; sending it back as
- * {@code If-Match} makes a write fail with 409 if someone else changed the entry in between.
+ * Implementation list entries (实施清单). Published versions are public (docs/service-contracts.md); drafting and
+ * submitting for review are for catalog admins and — for their own department — department admins; reviewing
+ * (publishing or returning a version in review) for catalog admins and the department's reviewers, never the
+ * version's author; suspending, resuming and withdrawing for catalog admins. Write responses carry the entry's
+ * revision as {@code ETag}; sending it back as {@code If-Match} makes a write fail with 409 if someone else changed
+ * the entry in between.
  */
 @RestController
 @RequestMapping("/api/v1/catalog/entries")
 @Tag(name = "Entries", description = """
         Implementation list entries (实施清单): one service item as one department implements it in one region, with \
-        all its versions. Published versions are public; staff draft, and catalog admins publish, suspend, resume and \
-        withdraw. Writes answer the entry's revision as `ETag`; send it back as `If-Match` and the write fails with \
-        409 `CONCURRENT_UPDATE` if someone changed the entry in between.""")
+        all its versions. Published versions are public. Review before publication (审核发布): staff draft a version \
+        and submit it for review (`DRAFT → IN_REVIEW`); a second person — a catalog admin or a reviewer of the \
+        entry's department, never one of its authors — publishes it or returns it to draft with a comment. Catalog \
+        admins suspend, resume and withdraw. Writes answer the entry's revision as `ETag`; send it back as \
+        `If-Match` and the write fails with 409 `CONCURRENT_UPDATE` if someone changed the entry in between.""")
 class EntryController {
 
     private static final String EDITORS = "hasAnyRole('catalog-admin', 'dept-admin')";
+    private static final String REVIEWERS = "hasAnyRole('catalog-admin', 'reviewer')";
     private static final String IF_MATCH = "The `ETag` of the revision the change is based on (optional; anything "
             + "else than an entity tag is 400 `INVALID_IF_MATCH`)";
 
@@ -75,6 +80,10 @@ class EntryController {
 
     /** Why an entry is suspended or withdrawn: may run over several lines. */
     record ReasonRequest(@MultiLineText @NotBlank @Size(max = Limits.NOTE) String reason) {
+    }
+
+    /** Why the reviewer returns a version to draft: may run over several lines. */
+    record ReturnRequest(@MultiLineText @NotBlank @Size(max = Limits.NOTE) String comment) {
     }
 
     @Schema(description = "One version of an entry, without its content.")
@@ -122,18 +131,21 @@ class EntryController {
     @GetMapping("/{code}")
     EntryResponse current(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code) {
-        return reads.current(code).map(EntryResponse::of).orElseThrow(() -> DomainException.notFound("entry", code));
+        Viewer viewer = EntryCallers.viewer();
+        return reads.current(code).map(v -> EntryResponse.of(v, viewer))
+                .orElseThrow(() -> DomainException.notFound("entry", code));
     }
 
     @Operation(summary = "Read one version of an entry by its number",
             description = "Whatever its status now, so a case is judged under the version it was submitted with. "
-                    + "Versions that were never published (drafts) only for staff of the entry's department, catalog "
-                    + "admins and auditors; 404 for everyone else.")
+                    + "Versions that were never published (drafts, versions in review) only for staff of the entry's "
+                    + "department, catalog admins and auditors; 404 for everyone else. `history` only for them too.")
     @GetMapping("/{code}/versions/{version}")
     EntryResponse version(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
             @PathVariable @Min(1) @Max(Limits.VERSIONS) int version) {
-        return reads.version(code, version, EntryCallers.viewer()).map(EntryResponse::of)
+        Viewer viewer = EntryCallers.viewer();
+        return reads.version(code, version, viewer).map(v -> EntryResponse.of(v, viewer))
                 .orElseThrow(() -> DomainException.notFound("entry version", code + "/" + version));
     }
 
@@ -177,8 +189,8 @@ class EntryController {
     }
 
     @Operation(summary = "Read the open draft of an entry",
-            description = "For staff of the entry's department, catalog admins and auditors (404 for anyone else, and "
-                    + "when nothing is in draft). Its `ETag` is what a following edit sends as `If-Match`.")
+            description = "The version being drafted or in review (`DRAFT` or `IN_REVIEW`). For staff of the entry's "
+                    + "department, catalog admins and auditors (404 for anyone else, and when nothing is in draft). Its `ETag` is what a following edit sends as `If-Match`.")
     @GetMapping("/{code}/draft")
     ResponseEntity<EntryResponse> draft(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
@@ -212,7 +224,9 @@ class EntryController {
     @Operation(summary = "Edit the draft of an entry, or start its next version",
             description = "Changes the open draft; when the entry has none, starts the next version as a draft (a "
                     + "revision: the published version stays current until the draft is published). Department "
-                    + "admins edit their own department's entries only (403 otherwise).")
+                    + "admins edit their own department's entries only (403 otherwise). The editor becomes one of "
+                    + "the version's authors, who may not publish it. A version in review is 409 "
+                    + "`ILLEGAL_STATE_TRANSITION` (`currentState` `IN_REVIEW`): a reviewer returns it first.")
     @PutMapping("/{code}/draft")
     @PreAuthorize(EDITORS)
     ResponseEntity<EntryResponse> saveDraft(@PathVariable @Parameter(description = "Implementation code")
@@ -227,11 +241,50 @@ class EntryController {
         return withRevision(HttpStatus.OK, entry, entry.openDraft().orElseThrow());
     }
 
-    @Operation(summary = "Publish the draft of an entry",
-            description = "The draft becomes the current version (`item.published` the first time, `item.revised` "
-                    + "after); the version it replaces is superseded and stays readable by its number.")
+    @Operation(summary = "Submit the draft of an entry for review (审核)",
+            description = "`DRAFT → IN_REVIEW`: the version is frozen until a reviewer publishes it or returns it to "
+                    + "draft. For whoever may draft the entry (catalog admins; department admins of its department). "
+                    + "409 `ILLEGAL_STATE_TRANSITION` when there is no draft or it is in review already.")
+    @PostMapping("/{code}/submit")
+    @PreAuthorize(EDITORS)
+    ResponseEntity<EntryResponse> submit(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH,
+                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        CatalogEntry entry = service.submit(EntryCallers.editor(caller), code, Callers.ifMatch(ifMatch));
+        return withRevision(HttpStatus.OK, entry, entry.openDraft().orElseThrow());
+    }
+
+    @Operation(summary = "Return a version in review to draft, with a comment",
+            description = "`IN_REVIEW → DRAFT`, recording the reviewer, the instant and the comment in the "
+                    + "version's `history`. For catalog admins and reviewers of the entry's department (403 "
+                    + "otherwise); 409 `ILLEGAL_STATE_TRANSITION` when no version is in review.")
+    @PostMapping("/{code}/return")
+    @PreAuthorize(REVIEWERS)
+    ResponseEntity<EntryResponse> returnToDraft(@PathVariable @Parameter(description = "Implementation code")
+            @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
+            @Valid @RequestBody ReturnRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH,
+                    schema = @Schema(maxLength = ApiBounds.IF_MATCH, pattern = ApiBounds.IF_MATCH_FORMAT))
+            @Size(max = ApiBounds.IF_MATCH) String ifMatch,
+            Caller caller) {
+        CatalogEntry entry = service.returnToDraft(EntryCallers.editor(caller), code, request.comment(),
+                Callers.ifMatch(ifMatch));
+        return withRevision(HttpStatus.OK, entry, entry.openDraft().orElseThrow());
+    }
+
+    @Operation(summary = "Publish the version in review (审核发布)",
+            description = "The version submitted for review becomes the current version (`item.published` the first "
+                    + "time, `item.revised` after); the version it replaces is superseded and stays readable by its "
+                    + "number. By a second person: a catalog admin or a reviewer of the entry's department (403 "
+                    + "otherwise), never one of the version's authors (403 `SAME_PERSON_DRAFT_AND_PUBLISH`); a draft "
+                    + "that was not submitted is 409 `NOT_SUBMITTED_FOR_REVIEW`. With "
+                    + "`onewindow.catalog.review-before-publication=false` a catalog admin publishes the draft "
+                    + "directly.")
     @PostMapping("/{code}/publish")
-    @PreAuthorize("hasRole('catalog-admin')")
+    @PreAuthorize(REVIEWERS)
     ResponseEntity<EntryResponse> publish(@PathVariable @Parameter(description = "Implementation code")
             @Size(max = Codes.IMPLEMENTATION_MAX) @Pattern(regexp = Codes.IMPLEMENTATION) String code,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Parameter(description = IF_MATCH,

@@ -60,6 +60,28 @@ public final class EntryParts {
         }
     }
 
+    @Schema(description = "A field of the application form (申请表): `name` is its key in the applicant's `formData`, "
+            + "`label` what the applicant reads. `personal: true` marks personal information (an ID number, a "
+            + "person's name, an address …): case-handling stores such values encrypted and shows them masked. "
+            + "`required` left out is false.")
+    public record FormField(
+            @NotBlank @Size(max = Codes.FORM_FIELD_NAME_MAX)
+            @Pattern(regexp = Codes.FORM_FIELD_NAME, message = "a letter or _, then up to 63 letters, digits, _ or -")
+            String name,
+            @NotBlank @Size(max = Limits.FORM_FIELD_LABEL) String label,
+            @NotNull @Schema(description = "Whether the value is personal information; must be stated")
+            Boolean personal,
+            Boolean required) {
+
+        static FormField of(dev.onewindow.catalog.entry.FormField field) {
+            return new FormField(field.name(), field.label(), field.isPersonal(), field.required());
+        }
+
+        dev.onewindow.catalog.entry.FormField toDomain() {
+            return new dev.onewindow.catalog.entry.FormField(name, label, personal, required);
+        }
+    }
+
     @Schema(description = "A step of the process (办理环节, e.g. 受理 / 审查 / 决定) with its own limit in working days.")
     public record ProcessStep(
             @NotBlank @Size(max = Limits.STEP_NAME) String name,

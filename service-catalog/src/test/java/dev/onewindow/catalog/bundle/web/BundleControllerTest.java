@@ -11,6 +11,7 @@ import dev.onewindow.catalog.bundle.BundleRepository;
 import dev.onewindow.catalog.bundle.BundleService;
 import dev.onewindow.catalog.bundle.BundleStatus;
 import dev.onewindow.catalog.bundle.MemberSnapshot;
+import dev.onewindow.catalog.entry.Editor;
 import dev.onewindow.catalog.entry.Material;
 import dev.onewindow.platform.testkit.web.RoleMatrix;
 import dev.onewindow.platform.testkit.web.SliceCallers;
@@ -63,14 +64,16 @@ class BundleControllerTest {
         Material birth = new Material("M01", "出生医学证明", true, null, 0, 1, null, List.of("CSYXZM"));
         published.publish(Map.of(
                 BIRTH_CERT, new MemberSnapshot(BIRTH_CERT, 1, "WSJKW", "出生医学证明签发", List.of(birth)),
-                HUKOU, new MemberSnapshot(HUKOU, 2, "GAJ", "出生登记", List.of(birth))), NOW);
+                HUKOU, new MemberSnapshot(HUKOU, 2, "GAJ", "出生登记", List.of(birth))), Editor.system(), true, NOW);
         given(bundles.findByStatus(eq(BundleStatus.PUBLISHED), any()))
                 .willReturn(new PageImpl<>(List.of(published), PageRequest.of(0, 20), 1));
         given(bundles.findById("CSYJS")).willReturn(Optional.of(published));
         given(bundles.findById("DRAFT1")).willReturn(Optional.of(bundle("DRAFT1")));
         given(service.create(anyString(), anyString(), any(), anyString(), anyList(), anyString()))
                 .willReturn(bundle("CSYJS"));
-        given(service.publish(eq("CSYJS"), any())).willReturn(published);
+        given(service.submit(any(), eq("CSYJS"), any())).willReturn(bundle("CSYJS"));
+        given(service.returnToDraft(any(), eq("CSYJS"), anyString(), any())).willReturn(bundle("CSYJS"));
+        given(service.publish(any(), eq("CSYJS"), any())).willReturn(published);
     }
 
     @TestFactory
@@ -79,6 +82,9 @@ class BundleControllerTest {
                 .endpoint(() -> get("/api/v1/catalog/bundles")).isPublic().answers(200)
                 .endpoint(() -> get("/api/v1/catalog/bundles/CSYJS")).isPublic().answers(200)
                 .endpoint(() -> post("/api/v1/catalog/bundles", BODY)).allows("catalog-admin").answers(201)
+                .endpoint(() -> post("/api/v1/catalog/bundles/CSYJS/submit")).allows("catalog-admin").answers(200)
+                .endpoint(() -> post("/api/v1/catalog/bundles/CSYJS/return", "{\"comment\":\"成员不全\"}"))
+                .allows("catalog-admin").answers(200)
                 .endpoint(() -> post("/api/v1/catalog/bundles/CSYJS/publish")).allows("catalog-admin").answers(200)
                 .tests();
     }
@@ -100,10 +106,11 @@ class BundleControllerTest {
                 "user-catalog-admin");
         assertThat(status(post("/api/v1/catalog/bundles/CSYJS/publish"), SliceCallers.withRoles("catalog-admin")))
                 .isEqualTo(200);
-        verify(service).publish(eq("CSYJS"), isNull());
+        Editor admin = new Editor("user-catalog-admin", true, false, SliceCallers.DEPT);
+        verify(service).publish(eq(admin), eq("CSYJS"), isNull());
         assertThat(status(post("/api/v1/catalog/bundles/CSYJS/publish").header("If-Match", "W/\"7\""),
                 SliceCallers.withRoles("catalog-admin"))).isEqualTo(200);
-        verify(service).publish("CSYJS", 7L);
+        verify(service).publish(admin, "CSYJS", 7L);
     }
 
     private int status(MockHttpServletRequestBuilder request, RequestPostProcessor caller) throws Exception {

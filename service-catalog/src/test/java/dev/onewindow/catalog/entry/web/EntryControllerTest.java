@@ -61,10 +61,11 @@ class EntryControllerTest {
     private static final String CODE = "XK00105000341300SCJGJ";
     private static final String ENTRY = "/api/v1/catalog/entries/" + CODE;
     private static final Instant NOW = Instant.parse("2026-03-02T01:00:00Z");
-    private static final Editor ADMIN = Editor.system("catalogadmin1");
+    private static final Editor ADMIN = Editor.system();
     private static final String DRAFT = JsonMapper.builder().build()
             .writeValueAsString(Fixtures.draft("XK00105000", "SCJGJ", "食品经营许可"));
     private static final String REASON = "{\"reason\":\"法规修订\"}";
+    private static final String COMMENT = "{\"comment\":\"材料目录缺少申请书样表\"}";
     /** Roles whose slice callers are staff (a token with a {@code dept} claim). */
     private static final String[] STAFF = RoleMatrix.ALL_ROLES.stream()
             .filter(role -> !List.of("citizen", "enterprise", "partner").contains(role)).toArray(String[]::new);
@@ -84,7 +85,7 @@ class EntryControllerTest {
     void entries() {
         draft = CatalogEntry.draft(BasicCode.of("XK00105000"), "SCJGJ", "341300", Contents.full(), ADMIN, NOW);
         published = CatalogEntry.draft(BasicCode.of("XK00105000"), "SCJGJ", "341300", Contents.full(), ADMIN, NOW);
-        published.publish(ADMIN, NOW);
+        published.publish(ADMIN, true, NOW);
         // as stored: the revision the repository gave the saved entry
         ReflectionTestUtils.setField(draft, "version", 4L);
         EntryView current = new EntryView(CODE, "XK00105000", ItemType.XK, "SCJGJ", "341300",
@@ -96,6 +97,8 @@ class EntryControllerTest {
                 .willReturn(new PageImpl<>(List.of(published), PageRequest.of(0, 20), 1));
         given(service.create(any(), any())).willReturn(draft);
         given(service.saveDraft(any(), eq(CODE), any(), any())).willReturn(draft);
+        given(service.submit(any(), eq(CODE), any())).willReturn(draft);
+        given(service.returnToDraft(any(), eq(CODE), anyString(), any())).willReturn(draft);
         given(service.publish(any(), eq(CODE), any())).willReturn(published);
         given(service.suspend(any(), eq(CODE), anyString(), any())).willReturn(published);
         given(service.resume(any(), eq(CODE), any())).willReturn(published);
@@ -112,7 +115,9 @@ class EntryControllerTest {
                 .endpoint(() -> post("/api/v1/catalog/entries", DRAFT)).allows("catalog-admin", "dept-admin")
                 .answers(201)
                 .endpoint(() -> put(ENTRY + "/draft", DRAFT)).allows("catalog-admin", "dept-admin").answers(200)
-                .endpoint(() -> post(ENTRY + "/publish")).allows("catalog-admin").answers(200)
+                .endpoint(() -> post(ENTRY + "/submit")).allows("catalog-admin", "dept-admin").answers(200)
+                .endpoint(() -> post(ENTRY + "/return", COMMENT)).allows("catalog-admin", "reviewer").answers(200)
+                .endpoint(() -> post(ENTRY + "/publish")).allows("catalog-admin", "reviewer").answers(200)
                 .endpoint(() -> post(ENTRY + "/suspend", REASON)).allows("catalog-admin").answers(200)
                 .endpoint(() -> post(ENTRY + "/resume")).allows("catalog-admin").answers(200)
                 .endpoint(() -> post(ENTRY + "/withdraw", REASON)).allows("catalog-admin").answers(200)
@@ -128,11 +133,23 @@ class EntryControllerTest {
         ArgumentCaptor<EntryDraft> created = ArgumentCaptor.forClass(EntryDraft.class);
         verify(service).create(creator.capture(), created.capture());
         assertThat(creator.getValue()).isEqualTo(new Editor("user-dept-admin", false, true, SliceCallers.DEPT));
+        assertThat(creator.getValue().isSystem()).as("a person, never the system").isFalse();
         assertThat(created.getValue().departmentCode()).isEqualTo("SCJGJ");
         assertThat(created.getValue().materials()).hasSize(3);
         ArgumentCaptor<Editor> editor = ArgumentCaptor.forClass(Editor.class);
         verify(service).saveDraft(editor.capture(), eq(CODE), any(), isNull());
         assertThat(editor.getValue().catalogAdmin()).isTrue();
+    }
+
+    @Test
+    void aReviewerReachesTheDomainAsAReviewerOfTheirDepartmentWithTheirComment() throws Exception {
+        assertThat(status(post(ENTRY + "/return", COMMENT), SliceCallers.withRoles("reviewer"))).isEqualTo(200);
+        assertThat(status(post(ENTRY + "/publish"), SliceCallers.withRoles("reviewer"))).isEqualTo(200);
+        Editor reviewer = new Editor("user-reviewer", false, false, SliceCallers.DEPT, true, false);
+        verify(service).returnToDraft(reviewer, CODE, "材料目录缺少申请书样表", null);
+        verify(service).publish(reviewer, CODE, null);
+        assertThat(status(post(ENTRY + "/return", "{\"comment\":\" \"}"), SliceCallers.withRoles("reviewer")))
+                .as("a return says why").isEqualTo(400);
     }
 
     @Test

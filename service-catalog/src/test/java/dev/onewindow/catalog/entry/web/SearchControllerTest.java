@@ -45,10 +45,10 @@ class SearchControllerTest {
 
     @BeforeEach
     void oneHit() {
-        Editor admin = Editor.system("catalogadmin1");
+        Editor admin = Editor.system();
         CatalogEntry entry = CatalogEntry.draft(BasicCode.of("XK00105000"), "SCJGJ", "341300", Contents.full(),
                 admin, NOW);
-        entry.publish(admin, NOW);
+        entry.publish(admin, true, NOW);
         EntryView hit = new EntryView(entry.implementationCode(), "XK00105000", ItemType.XK, "SCJGJ", "341300",
                 EntryStatus.PUBLISHED, List.of(entry.published().orElseThrow()));
         given(search.search(any(), any(PageRequest.class)))
