@@ -83,6 +83,10 @@ class ReviewIT {
         assertProblem(api().get(ENTRIES + code + "/versions/1").send(), 404, "NOT_FOUND");
         assertThat(api().get(ENTRIES + code + "/versions/1").token(SCJGJ_REVIEWER).send().json().get("status")
                 .asString()).isEqualTo("IN_REVIEW");
+        // the department's reviewer finds it in their list, waiting for them
+        assertThat(api().get("/api/v1/catalog/entries?status=DRAFT&size=100").token(SCJGJ_REVIEWER).send().json()
+                .get("content").values()).anyMatch(e -> e.get("implementationCode").asString().equals(code)
+                        && e.get("draftStatus").asString().equals("IN_REVIEW"));
 
         // still never by its author; a reviewer reviews their own department's entries only; an editor is no reviewer
         assertProblem(api().post(ENTRIES + code + "/publish").token(CATALOG_ADMIN).send(), 403,

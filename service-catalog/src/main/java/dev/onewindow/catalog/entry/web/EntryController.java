@@ -109,11 +109,14 @@ class EntryController {
             @Schema(minimum = "1", maximum = "" + Limits.VERSIONS, description = "null when nothing is in draft")
             Integer draftVersion,
             @Schema(minimum = "0", maximum = ApiBounds.LONG_MAX, description = "The revision (ETag) of the entry")
-            Long revision) {
+            Long revision,
+            @Schema(description = "`DRAFT` or `IN_REVIEW` (waiting for a reviewer); null when nothing is in draft")
+            VersionStatus draftStatus) {
         static EntrySummary of(CatalogEntry e) {
             EntryVersion latest = e.versions().get(e.versions().size() - 1);
             return new EntrySummary(e.implementationCode(), latest.content().name(), e.departmentCode(),
-                    e.regionCode(), e.status(), e.currentVersion(), e.draftVersion(), e.version());
+                    e.regionCode(), e.status(), e.currentVersion(), e.draftVersion(), e.version(),
+                    e.openDraft().map(EntryVersion::status).orElse(null));
         }
     }
 
@@ -165,7 +168,8 @@ class EntryController {
 
     @Operation(summary = "List entries (staff)",
             description = "For staff (a token with a `dept` claim): their own department's entries; catalog admins and "
-                    + "auditors list every department's. Any status, in implementation-code order.")
+                    + "auditors list every department's. Any status, in implementation-code order. `draftStatus` "
+                    + "`IN_REVIEW` marks the versions waiting for a reviewer.")
     @GetMapping
     PageResponse<EntrySummary> list(
             @RequestParam(required = false) @Parameter(description = "Only this department's entries")
