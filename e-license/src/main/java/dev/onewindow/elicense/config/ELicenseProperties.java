@@ -25,12 +25,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param departmentRegions    region code per department code, for the records a department is the party of
  *                             (holder authorizations); a department not listed gets the region of the licences
  *                             concerned (default none: the local profile lists the suite's departments)
+ * @param qrTokenTtl           longest a QR token is valid after it is handed out (default a day); its {@code exp} is
+ *                             the end of the licence's last valid day (Asia/Shanghai) if that is earlier
+ * @param expirySweepInterval  how often licences whose validity ended are announced ({@code license.expired};
+ *                             default 5 minutes)
  */
 @ConfigurationProperties("onewindow.elicense")
 public record ELicenseProperties(Duration authorizationTtl, List<String> trustedRedeemers, List<String> trustedIssuers,
         Boolean generateMissingKeys, Map<String, String> departmentAlgorithms,
         Map<String, DepartmentKeys> signingKeys, StatusList statusList, Demo demo,
-        Map<String, String> departmentRegions) {
+        Map<String, String> departmentRegions, Duration qrTokenTtl, Duration expirySweepInterval) {
 
     public ELicenseProperties {
         authorizationTtl = authorizationTtl == null ? Duration.ofMinutes(10) : authorizationTtl;
@@ -42,6 +46,13 @@ public record ELicenseProperties(Duration authorizationTtl, List<String> trusted
         statusList = statusList == null ? new StatusList(null, null) : statusList;
         demo = demo == null ? new Demo(null, null) : demo;
         departmentRegions = departmentRegions == null ? Map.of() : Map.copyOf(departmentRegions);
+        qrTokenTtl = qrTokenTtl == null ? Duration.ofDays(1) : qrTokenTtl;
+        expirySweepInterval = expirySweepInterval == null ? Duration.ofMinutes(5) : expirySweepInterval;
+        if (qrTokenTtl.isNegative() || qrTokenTtl.isZero() || expirySweepInterval.isNegative()
+                || expirySweepInterval.isZero()) {
+            throw new IllegalArgumentException("onewindow.elicense.qr-token-ttl and expiry-sweep-interval must be "
+                    + "positive");
+        }
         if (authorizationTtl.isNegative() || authorizationTtl.isZero()) {
             throw new IllegalArgumentException("onewindow.elicense.authorization-ttl must be positive");
         }

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.platform.events.AggregateRoot;
 import dev.onewindow.platform.domain.DomainException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -49,6 +51,11 @@ public class License extends AggregateRoot {
     private String issuedBy;
     private LicenseStatus status;
     private long statusListIndex;
+    // when the validity ends, until license.expired is announced: the expiry sweep's index (a licence that is
+    // permanent, revoked or already announced has none, so the sparse index holds only those still to come)
+    @Indexed(name = "next_expiry", sparse = true)
+    private Instant nextExpiryAt;
+    private Instant expiryAnnouncedAt;
     private Seal seal;
     private List<StatusChange> history = new ArrayList<>();
 
@@ -69,12 +76,52 @@ public class License extends AggregateRoot {
         license.issuedBy = issuedBy;
         license.status = LicenseStatus.VALID;
         license.statusListIndex = statusListIndex;
+        license.nextExpiryAt = license.validUntil == null ? null : endOfValidity(license.validUntil);
         license.seal = seal;
         license.history.add(new StatusChange(null, LicenseStatus.VALID, content.issuedAt(), issuedBy, "issued"));
         license.registerEvent("license.issued", new LicenseIssued(license.id, license.typeCode, license.licenseVersion,
                 caseId, license.previousLicenseId, license.issuerDepartment, license.region, license.validFrom,
                 license.validUntil), content.issuedAt());
         return license;
+    }
+
+    /** The instant a licence whose last valid day is {@code validUntil} expires: that day's end, Asia/Shanghai. */
+    public static Instant endOfValidity(LocalDate validUntil) {
+        return validUntil.plusDays(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
+    }
+
+    /**
+     * Announces, once, that the validity has ended ({@code license.expired}) when it has by {@code now}; a revoked
+     * licence is not announced (revocation is final and was announced itself).
+     *
+     * @return whether {@code license.expired} was registered
+     */
+    boolean expire(Instant now) {
+        if (nextExpiryAt == null || now.isBefore(nextExpiryAt)) {
+            return false;
+        }
+        nextExpiryAt = null;
+        if (status == LicenseStatus.REVOKED || expiryAnnouncedAt != null) {
+            return false;
+        }
+        expiryAnnouncedAt = now;
+        registerEvent("license.expired", new LicenseExpired(id, typeCode, issuerDepartment, region, validUntil), now);
+        return true;
+    }
+
+    /**
+     * For a licence stored before the expiry index: schedules the announcement of its expiry, unless it is
+     * permanent, revoked or announced already.
+     *
+     * @return whether anything changed
+     */
+    boolean scheduleExpiry() {
+        if (nextExpiryAt != null || expiryAnnouncedAt != null || validUntil == null
+                || status == LicenseStatus.REVOKED) {
+            return false;
+        }
+        nextExpiryAt = endOfValidity(validUntil);
+        return true;
     }
 
     /** The status on {@code today} (Asia/Shanghai date): revoked is final, then expiry, then the stored status. */
@@ -113,6 +160,7 @@ public class License extends AggregateRoot {
         }
         change(LicenseStatus.REVOKED, by, reason, now);
         supersededBy = successor;
+        nextExpiryAt = null;
         registerEvent("license.revoked", new LicenseRevoked(id, typeCode, issuerDepartment, region, successor), now);
     }
 
@@ -160,6 +208,8 @@ public class License extends AggregateRoot {
     public Instant issuedAt() { return issuedAt; }
     public LicenseStatus storedStatus() { return status; }
     public long statusListIndex() { return statusListIndex; }
+    public Instant nextExpiryAt() { return nextExpiryAt; }
+    public Instant expiryAnnouncedAt() { return expiryAnnouncedAt; }
     public Seal seal() { return seal; }
     public List<StatusChange> history() { return Collections.unmodifiableList(history); }
 }

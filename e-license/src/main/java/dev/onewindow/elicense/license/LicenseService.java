@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.onewindow.elicense.Limits;
+import dev.onewindow.elicense.config.ELicenseProperties;
 import dev.onewindow.elicense.licensetype.LicenseType;
 import dev.onewindow.elicense.licensetype.LicenseTypes;
 import dev.onewindow.elicense.seal.Base64Url;
@@ -47,10 +48,12 @@ public class LicenseService {
     private final IssuanceClaims claims;
     private final LicenseAccess access;
     private final HolderRefs holders;
+    private final ELicenseProperties properties;
     private final Clock clock;
 
     public LicenseService(LicenseRepository licenses, LicenseTypes types, KeyRing keys, Sealer sealer,
-            Counters counters, IssuanceClaims claims, LicenseAccess access, HolderRefs holders, Clock clock) {
+            Counters counters, IssuanceClaims claims, LicenseAccess access, HolderRefs holders,
+            ELicenseProperties properties, Clock clock) {
         this.licenses = licenses;
         this.types = types;
         this.keys = keys;
@@ -59,6 +62,7 @@ public class LicenseService {
         this.claims = claims;
         this.access = access;
         this.holders = holders;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -124,7 +128,7 @@ public class LicenseService {
         LicenseContent content = new LicenseContent(licenseId, type.code(), holderRef, fields, department, region,
                 validFrom, validUntil, version, previousLicenseId, now, key.algorithm().name(), key.kid(),
                 Base64Url.encode(salt));
-        License license = License.issue(content, sealer.seal(content, key, statusListIndex), statusListIndex, caseId,
+        License license = License.issue(content, sealer.seal(content, key), statusListIndex, caseId,
                 issuedBy);
         try {
             License saved = licenses.insert(license);
@@ -234,6 +238,31 @@ public class LicenseService {
 
     public LicenseContent content(License license) {
         return sealer.open(license);
+    }
+
+    /**
+     * A fresh QR token for the licence: made now, valid until the end of its last valid day (Asia/Shanghai) or for
+     * {@code onewindow.elicense.qr-token-ttl}, whichever is earlier (so an expired licence gets a token that has
+     * expired too). Signed by the key that sealed the licence, or — once that key is retired and can only verify —
+     * by the issuing department's active key. Empty when no key of the department can sign.
+     */
+    public Optional<String> qrToken(License license) {
+        Instant now = now();
+        Instant expiresAt = now.plus(properties.qrTokenTtl());
+        if (license.validUntil() != null && License.endOfValidity(license.validUntil()).isBefore(expiresAt)) {
+            expiresAt = License.endOfValidity(license.validUntil());
+        }
+        Optional<SigningKey> key = keys.find(license.seal().kid()).filter(SigningKey::canSign);
+        if (key.isEmpty()) {
+            try {
+                key = Optional.of(keys.activeKey(license.issuerDepartment()));
+            } catch (DomainException noKey) {
+                log.warn("no seal key of {} can sign a QR token for licence {}", license.issuerDepartment(),
+                        license.id());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(sealer.qrToken(license, key.get(), now, expiresAt));
     }
 
     public LocalDate today() {

@@ -9,7 +9,9 @@ package dev.onewindow.elicense.license;
  * @param signature base64url {@code r || s} signature of the canonical form
  * @param content   the canonical form itself, exactly the signed bytes, encrypted at rest (it holds personal data)
  *                  and bound to the licence id; verification checks these stored bytes instead of rebuilding them
- * @param qrToken   the compact signed token printed as the licence's QR code
+ *
+ * <p>The QR token is not part of the seal: it expires, so a fresh one is made whenever the licence is read
+ * ({@link Sealer#qrToken}). Licences sealed before kept one here; it is no longer read.
  */
-public record Seal(String algorithm, String kid, String digest, String signature, String content, String qrToken) {
+public record Seal(String algorithm, String kid, String digest, String signature, String content) {
 }

@@ -1,6 +1,7 @@
 package dev.onewindow.elicense.license;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import dev.onewindow.elicense.seal.Base64Url;
 import dev.onewindow.elicense.seal.QrToken;
@@ -22,14 +23,25 @@ public class Sealer {
         this.cipher = cipher;
     }
 
-    Seal seal(LicenseContent content, SigningKey key, long statusListIndex) {
+    Seal seal(LicenseContent content, SigningKey key) {
         byte[] canonical = content.canonicalBytes();
         String digest = Base64Url.encode(key.algorithm().digest(canonical));
         String signature = Base64Url.encode(key.sign(canonical));
-        String qr = QrToken.create(key, new QrToken.Claims(content.licenseId(), content.issuerDepartment(),
-                content.typeCode(), content.version(), digest, statusListIndex, content.issuedAt().getEpochSecond()));
         String stored = cipher.encrypt(new String(canonical, StandardCharsets.UTF_8), context(content.licenseId()));
-        return new Seal(key.algorithm().name(), key.kid(), digest, signature, stored, qr);
+        return new Seal(key.algorithm().name(), key.kid(), digest, signature, stored);
+    }
+
+    /**
+     * A QR token for the licence, made now and valid until {@code expiresAt}, signed by {@code key} (a key of the
+     * issuing department: the one that sealed the licence, or after a rotation the active one). It carries the
+     * digest of the licence's signed bytes in the key's own digest algorithm.
+     */
+    String qrToken(License license, SigningKey key, Instant now, Instant expiresAt) {
+        String digest = key.kid().equals(license.seal().kid()) ? license.seal().digest()
+                : Base64Url.encode(key.algorithm().digest(signedBytes(license)));
+        return QrToken.create(key, new QrToken.Claims(license.id(), license.issuerDepartment(), license.typeCode(),
+                license.licenseVersion(), digest, license.statusListIndex(), now.getEpochSecond(),
+                expiresAt.getEpochSecond()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.onewindow.elicense.license;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Service;
  * <p>By id: the stored signed bytes are checked against the stored signature with the key the seal names (one
  * signature verification; the canonical form is not rebuilt), and must describe this very licence (id, issuer,
  * type, version, validity) under a key of its own issuing department. By QR token: the token's signature is checked
- * with the key it names, and the digest it carries must be the digest of the licence's stored signed bytes; that
- * binds the token to the content without a second signature verification.
+ * with the key it names (a key of the issuing department: the sealing one, or after a rotation the active one), the
+ * token must not have expired ({@code exp}), and the digest it carries must be the digest of the licence's stored
+ * signed bytes; that binds the token to the content without a second signature verification.
  */
 @Service
 public class Verification {
@@ -62,6 +64,8 @@ public class Verification {
      * @throws dev.onewindow.platform.domain.InvalidInputException {@code INVALID_QR_TOKEN} for something that is not
      *                                                        a licence token
      * @throws dev.onewindow.platform.domain.NotFoundException    when the licence it names does not exist
+     * @throws dev.onewindow.platform.domain.ExpiredException     {@code QR_TOKEN_EXPIRED} for a genuine token past
+     *                                                        its {@code exp} (or from before tokens carried one)
      */
     public Result byToken(String token) {
         QrToken.Parsed parsed;
@@ -75,14 +79,25 @@ public class Verification {
         Optional<SigningKey> key = keys.find(parsed.kid());
         boolean valid = false;
         if (key.isPresent() && key.get().department().equals(claims.issuer()) && parsed.verifiedBy(key.get())) {
+            Instant now = clock.instant();
+            if (claims.expiresAt() == null || now.getEpochSecond() >= claims.expiresAt()) {
+                // a genuine token, but a code shown after its time proves nothing about the licence now
+                DomainException expired = DomainException.expired("QR_TOKEN_EXPIRED", "the QR code has expired; "
+                        + "ask the holder to show a fresh one, or verify the licence by its id");
+                if (claims.expiresAt() != null) {
+                    expired.with("expiredAt", Instant.ofEpochSecond(claims.expiresAt()).toString());
+                }
+                throw expired;
+            }
             Optional<byte[]> signed = signedBytes(license);
-            valid = signed.isPresent()
+            Optional<SigningKey> sealKey = keys.find(license.seal().kid());
+            valid = signed.isPresent() && sealKey.isPresent()
                     && claims.issuer().equals(license.issuerDepartment())
                     && claims.typeCode().equals(license.typeCode())
                     && claims.version() == license.licenseVersion()
                     && claims.statusListIndex() == license.statusListIndex()
                     && claims.digest().equals(Base64Url.encode(key.get().algorithm().digest(signed.get())))
-                    && describes(license, signed.get(), key.get());
+                    && describes(license, signed.get(), sealKey.get());
         }
         return result(license, valid);
     }

@@ -16,16 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
  * base64url(signature)}, signature over the ASCII bytes of {@code base64url(header) "." base64url(payload)}.
  * <ul>
  *   <li>header {@code {"alg":"ES256"|"SM2","kid":"…","typ":"ow-license+jws"}}</li>
- *   <li>payload {@code {"dig":…,"iat":…,"iss":…,"lid":…,"ltp":…,"sli":…,"ver":…}}: {@code lid} licence id,
+ *   <li>payload {@code {"dig":…,"exp":…,"iat":…,"iss":…,"lid":…,"ltp":…,"sli":…,"ver":…}}: {@code lid} licence id,
  *       {@code iss} issuing department code, {@code ltp} licence type code, {@code ver} licence version, {@code dig}
  *       base64url digest of the licence's canonical form (SHA-256 for ES256, SM3 for SM2), {@code sli} the licence's
- *       index in its issuer's bitstring status list, {@code iat} issue time (epoch seconds)</li>
+ *       index in its issuer's bitstring status lists ({@code GET /api/v1/licenses/status-lists/{iss}}), {@code iat}
+ *       when the token was made and {@code exp} when it stops being valid (epoch seconds, RFC 7519): the end of the
+ *       licence's last valid day (Asia/Shanghai) or the token's own short validity, whichever is earlier</li>
  *   <li>{@code ES256}: ECDSA P-256 with SHA-256, signature {@code r || s} (RFC 7518 §3.4), a standard JWS any JOSE
  *       library verifies.</li>
  *   <li>{@code SM2} (not a registered JOSE algorithm; same layout): SM2 signature with SM3 (GB/T 32918.2, signer ID
  *       {@code 1234567812345678}) over the same signing input, signature {@code r || s} (32 + 32 bytes).</li>
  * </ul>
- * The header and payload are canonical JSON, so a token for the same licence is always the same text.
+ * The header and payload are canonical JSON. A token is made whenever the licence is read (it expires), so the same
+ * licence has many tokens over time; each binds the same digest.
  */
 public final class QrToken {
 
@@ -37,9 +40,12 @@ public final class QrToken {
     private QrToken() {
     }
 
-    /** What a token asserts about its licence. */
+    /**
+     * What a token asserts about its licence. {@code issuedAt} and {@code expiresAt} are epoch seconds;
+     * {@code expiresAt} is {@code null} only in a token read from before tokens carried {@code exp}.
+     */
     public record Claims(String licenseId, String issuer, String typeCode, int version, String digest,
-            long statusListIndex, long issuedAt) {
+            long statusListIndex, long issuedAt, Long expiresAt) {
     }
 
     /** A token taken apart, not yet verified. */
@@ -65,6 +71,7 @@ public final class QrToken {
         payload.put("dig", claims.digest());
         payload.put("sli", claims.statusListIndex());
         payload.put("iat", claims.issuedAt());
+        payload.put("exp", java.util.Objects.requireNonNull(claims.expiresAt(), "a token expires"));
         String signingInput = Base64Url.encode(CanonicalJson.bytes(header)) + "."
                 + Base64Url.encode(CanonicalJson.bytes(payload));
         byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -94,7 +101,8 @@ public final class QrToken {
             }
             Claims claims = new Claims(required(payload, "lid"), required(payload, "iss"), required(payload, "ltp"),
                     payload.required("ver").asInt(), required(payload, "dig"), payload.required("sli").asLong(),
-                    payload.required("iat").asLong());
+                    payload.required("iat").asLong(), payload.hasNonNull("exp") && payload.get("exp").isIntegralNumber()
+                            ? payload.get("exp").asLong() : null);
             return new Parsed(required(header, "alg"), required(header, "kid"), claims,
                     (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), signature);
         } catch (JacksonException | IllegalArgumentException e) {

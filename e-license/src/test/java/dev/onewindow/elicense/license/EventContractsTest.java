@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.onewindow.platform.testkit.JsonSchema;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,8 @@ class EventContractsTest {
                         "SPJYXKZ34130000000002"),
                 "license.suspended", new LicenseSuspended("YYZZ34130000000007", "YYZZ", "SCJGJ", "341300"),
                 "license.reinstated", new LicenseReinstated("YYZZ34130000000007", "YYZZ", "SCJGJ", "341300"),
+                "license.expired", new LicenseExpired("JZZ34130000000003", "JZZ", "GAJ", "341300",
+                        LocalDate.parse("2027-03-01")),
                 "license.used", new LicenseUsed("JMSFZ34130000000001", "JMSFZ", "GAJ", "341300", "SCJGJ",
                         "3413002026030200000012", License.CHANNEL_AUTHORIZATION, List.of("name", "birthDate"),
                         List.of("name", "birthDate")));
@@ -53,6 +56,35 @@ class EventContractsTest {
         assertThat(schema.violations(serialised)).isEmpty();
         JsonSchema.resource("contracts/events/" + type + ".schema.json").get("properties").propertyNames()
                 .forEach(name -> assertThat(PERSONAL).doesNotContain(name));
+    }
+
+    /**
+     * Every event type e-license publishes has a contract tested here, and no contract has room for personal data:
+     * each is closed ({@code additionalProperties: false}) and names none of the licence catalogue's personal face
+     * fields, nor the holder, nor a face.
+     */
+    @Test
+    void everyContractIsTestedClosedAndFreeOfPersonalFields() throws java.io.IOException {
+        Set<String> contracts = new java.util.TreeSet<>();
+        for (var resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:contracts/events/*.schema.json")) {
+            contracts.add(resource.getFilename().replace(".schema.json", ""));
+        }
+        assertThat(contracts).containsExactlyInAnyOrderElementsOf(events().keySet());
+
+        Set<String> personal = new java.util.TreeSet<>(PERSONAL);
+        JsonSchema.resource("seed/license-types.json").values().forEach(type -> type.get("fields").values()
+                .forEach(field -> {
+                    if (field.get("personal").asBoolean()) {
+                        personal.add(field.get("name").asString());
+                    }
+                }));
+        assertThat(personal).contains("residenceAddress", "motherIdNumber", "spouseName");
+        for (String type : contracts) {
+            JsonNode schema = JsonSchema.resource("contracts/events/" + type + ".schema.json");
+            assertThat(schema.get("additionalProperties").asBoolean(true)).as(type + " is closed").isFalse();
+            assertThat(schema.get("properties").propertyNames()).as(type).doesNotContainAnyElementsOf(personal);
+        }
     }
 
     @ParameterizedTest

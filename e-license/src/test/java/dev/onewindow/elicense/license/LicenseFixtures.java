@@ -18,7 +18,7 @@ public final class LicenseFixtures {
     public static License issued() {
         LicenseContent content = new LicenseContent(ID, "SPJYXKZ", "ab".repeat(32), Map.of("operatorName", "示范"),
                 "SCJGJ", "341300", TODAY, TODAY.plusYears(5).minusDays(1), 1, null, ISSUED_AT, "ES256", "k1", "salt");
-        return License.issue(content, new Seal("ES256", "k1", "digest", "signature", "content", "h.p.s"), 3, null,
+        return License.issue(content, new Seal("ES256", "k1", "digest", "signature", "content"), 3, null,
                 "approver1");
     }
 }

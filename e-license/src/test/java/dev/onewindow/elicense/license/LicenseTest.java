@@ -22,7 +22,7 @@ class LicenseTest {
         LicenseContent content = new LicenseContent("SPJYXKZ34130000000001", "SPJYXKZ", "ab".repeat(32),
                 Map.of("operatorName", "示范"), "SCJGJ", "341300", TODAY, validUntil, 1, null, NOW, "ES256", "k1",
                 "salt");
-        return License.issue(content, new Seal("ES256", "k1", "d", "s", "c", "q"), 3, "case-1", "approver1");
+        return License.issue(content, new Seal("ES256", "k1", "d", "s", "c"), 3, "case-1", "approver1");
     }
 
     @Test

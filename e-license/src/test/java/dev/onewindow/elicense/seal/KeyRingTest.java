@@ -127,7 +127,7 @@ class KeyRingTest {
 
     static ELicenseProperties properties(boolean generate, Map<String, String> algorithms,
             Map<String, DepartmentKeys> keys) {
-        return new ELicenseProperties(null, null, null, generate, algorithms, keys, null, null, null);
+        return new ELicenseProperties(null, null, null, generate, algorithms, keys, null, null, null, null, null);
     }
 
     static String pem(KeyPair pair) {

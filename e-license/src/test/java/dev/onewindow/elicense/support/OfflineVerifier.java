@@ -10,6 +10,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 
 import org.bouncycastle.jce.ECNamedCurveTable;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What a verifier without any access to e-license does with a licence QR token: it holds only the published key set
  * (the JSON of {@code GET /api/v1/licenses/keys}, fetched earlier) and checks the token's signature with plain JDK
  * cryptography (ES256) or Bouncy Castle (SM2), written from the documented format — deliberately sharing no code
- * with the service.
+ * with the service — and its expiry ({@code exp}, against the verifier's own clock). With the issuer's status lists
+ * fetched earlier too ({@code GET /api/v1/licenses/status-lists/{iss}}) it reads the licence's bit {@code sli}.
  */
 public final class OfflineVerifier {
 
@@ -35,8 +37,47 @@ public final class OfflineVerifier {
         this.keySet = JSON.readTree(publishedKeySetJson);
     }
 
-    /** The verified payload of the token, or {@code null} if the signature does not verify with a published key. */
+    /**
+     * The verified payload of the token, or {@code null} if the signature does not verify with a published key or
+     * the token has expired (now, by the verifier's clock).
+     */
     public JsonNode verify(String token) {
+        return verify(token, Instant.now());
+    }
+
+    /** As {@link #verify(String)} at {@code now}: {@code null} also when {@code exp} is missing or not after it. */
+    public JsonNode verify(String token, Instant now) {
+        JsonNode payload = verifySignature(token);
+        if (payload == null || !payload.path("exp").isIntegralNumber()
+                || now.getEpochSecond() >= payload.get("exp").asLong()) {
+            return null;
+        }
+        return payload;
+    }
+
+    /**
+     * Whether the licence a verified token names has its bit set in {@code list} (a status list of the token's
+     * issuer, fetched earlier, whose signature verifies): the W3C Bitstring Status List reading of {@code sli} —
+     * {@code encodedList} is {@code u} + base64url(GZIP(bits)), index 0 the most significant bit of the first byte.
+     *
+     * @throws IllegalArgumentException if the list is not the token issuer's, or its signature does not verify
+     */
+    public boolean statusBitSet(JsonNode payload, JsonNode list) {
+        if (!list.get("issuer").asString().equals(payload.get("iss").asString()) || !verifyStatusList(list)) {
+            throw new IllegalArgumentException("not a verified status list of " + payload.get("iss").asString());
+        }
+        long index = payload.get("sli").asLong();
+        String encoded = list.get("encodedList").asString();
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(B64URL.decode(encoded.substring(1))))) {
+            byte[] bits = in.readAllBytes();
+            return (bits[(int) (index / 8)] & (0x80 >>> (index % 8))) != 0;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a status list", e);
+        }
+    }
+
+    private JsonNode verifySignature(String token) {
         try {
             String[] parts = token.split("\\.");
             if (parts.length != 3) {

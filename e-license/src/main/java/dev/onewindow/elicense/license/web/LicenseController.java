@@ -84,7 +84,8 @@ class LicenseController {
     /** The caller's own licences (as holder), newest first, without their faces. */
     @Operation(summary = "List the caller's own licences", description = """
             The licences the caller holds (citizens by their ID number, enterprise agents also by their enterprise's \
-            credit code), newest first, without their faces (`fields` is null). Staff hold none: an empty list.""")
+            credit code), newest first, without their faces (`fields` is null) and QR tokens (`qrToken` is null: read \
+            one licence for a fresh token). Staff hold none: an empty list.""")
     @ApiResponse(responseCode = "200", description = "The caller's licences", content = @Content(array = @ArraySchema(
             maxItems = Limits.PAGE_SIZE, schema = @Schema(implementation = LicenseResponse.class))))
     @GetMapping
@@ -92,7 +93,7 @@ class LicenseController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_SIZE) int limit) {
         LocalDate today = licenses.today();
         return licenses.ofHolder(caller, limit).stream()
-                .map(l -> LicenseResponse.of(l, typeName(l), l.statusOn(today), null)).toList();
+                .map(l -> LicenseResponse.of(l, typeName(l), l.statusOn(today), null, null)).toList();
     }
 
     /**
@@ -180,13 +181,14 @@ class LicenseController {
                 request.fields(), true, region, request.validFrom(), null, issuanceKey, who(caller)));
         License license = issued.license();
         return ResponseEntity.status(issued.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(LicenseResponse.of(license, type.name(), license.statusOn(licenses.today()), null));
+                .body(LicenseResponse.of(license, type.name(), license.statusOn(licenses.today()), null,
+                        qrToken(license)));
     }
 
     /** The holder sees the face; staff of the issuing department the record; anyone else 404. */
     @Operation(summary = "Read a licence", description = """
-            Its holder gets the licence with its face (`fields`) and QR token; staff of the issuing department (and \
-            a trusted issuing system) the record without the face; anyone else 404.""")
+            Its holder gets the licence with its face (`fields`) and a fresh QR token; staff of the issuing \
+            department (and a trusted issuing system) the record without the face; anyone else 404.""")
     @GetMapping("/{licenseId}")
     LicenseResponse get(@PathVariable @Size(max = LICENSE_ID_LENGTH)
             @Pattern(regexp = LICENSE_ID, message = "a licence id") String licenseId, Caller caller) {
@@ -195,10 +197,10 @@ class LicenseController {
         if (own.isPresent()) {
             License license = own.get();
             return LicenseResponse.of(license, typeName(license), license.statusOn(today),
-                    licenses.content(license).fields());
+                    licenses.content(license).fields(), qrToken(license));
         }
         return licenses.administeredBy(caller, licenseId)
-                .map(l -> LicenseResponse.of(l, typeName(l), l.statusOn(today), null))
+                .map(l -> LicenseResponse.of(l, typeName(l), l.statusOn(today), null, qrToken(l)))
                 .orElseThrow(() -> DomainException.notFound("licence", licenseId));
     }
 
@@ -299,7 +301,12 @@ class LicenseController {
     }
 
     private LicenseResponse record(License license) {
-        return LicenseResponse.of(license, typeName(license), license.statusOn(licenses.today()), null);
+        return LicenseResponse.of(license, typeName(license), license.statusOn(licenses.today()), null,
+                qrToken(license));
+    }
+
+    private String qrToken(License license) {
+        return licenses.qrToken(license).orElse(null);
     }
 
     private String typeName(License license) {

@@ -16,8 +16,9 @@ import static dev.onewindow.elicense.Limits.LICENSE_ID_LENGTH;
 
 /**
  * A licence as its holder ({@code fields} present) or the issuing department's staff ({@code fields} null: the face
- * is shown to others only with the holder's authorization) see it. {@code qrToken} is the compact signed token for
- * the licence's QR code; {@code statusListIndex} its bit in the issuer's status lists.
+ * is shown to others only with the holder's authorization) see it. {@code qrToken} is a compact signed token for
+ * the licence's QR code, made for this answer (it expires); {@code statusListIndex} its bit in the issuer's status
+ * lists.
  */
 @Schema(description = "A licence: the face (`fields`) only for its holder")
 record LicenseResponse(
@@ -47,15 +48,19 @@ record LicenseResponse(
         @Schema(description = "Seal algorithm", allowableValues = {"ES256", "SM2"}) String alg,
         @Schema(description = "The seal key (see the published keys)", maxLength = Limits.KID_LENGTH,
                 pattern = Limits.KID) String kid,
-        @Schema(description = "The QR code's compact signed token (JWS layout)", maxLength = Limits.QR_TOKEN_LENGTH,
+        @Schema(description = "The QR code's compact signed token (JWS layout), made for this answer: it expires "
+                + "(`exp`) at the end of the last valid day or after `onewindow.elicense.qr-token-ttl`, whichever is "
+                + "earlier. Null in the list of the holder's licences (open one to show its code)",
+                maxLength = Limits.QR_TOKEN_LENGTH,
                 pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$") String qrToken,
         @Schema(description = "The face, typed per the licence type; only for the holder (else null)",
                 maxProperties = Limits.FACE_FIELDS) Map<String, Object> fields) {
 
-    static LicenseResponse of(License l, String typeName, LicenseStatus status, Map<String, Object> fields) {
+    static LicenseResponse of(License l, String typeName, LicenseStatus status, Map<String, Object> fields,
+            String qrToken) {
         return new LicenseResponse(l.id(), l.typeCode(), typeName, l.issuerDepartment(), l.issuingRegion(),
                 l.licenseVersion(), l.previousLicenseId(), l.supersededBy(), status, l.validFrom(),
                 l.validUntil(), l.issuedAt(), l.caseId(), l.statusListIndex(), l.seal().algorithm(), l.seal().kid(),
-                l.seal().qrToken(), fields);
+                qrToken, fields);
     }
 }

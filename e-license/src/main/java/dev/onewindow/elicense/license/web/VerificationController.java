@@ -7,6 +7,7 @@ import dev.onewindow.elicense.license.LicenseStatus;
 import dev.onewindow.elicense.license.Verification;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -72,8 +73,13 @@ class VerificationController {
     }
 
     @Operation(summary = "Verify a licence by its QR token", description = """
-            Checks the token's signature and that it describes the licence as stored. Not a licence token: 400 \
-            `INVALID_QR_TOKEN`; the licence it names does not exist: 404.""")
+            Checks the token's signature, that it has not expired (`exp`) and that it describes the licence as \
+            stored. Not a licence token: 400 `INVALID_QR_TOKEN`; a genuine token past its `exp`: 410 \
+            `QR_TOKEN_EXPIRED` (ask the holder for a fresh code, or verify by id); the licence it names does not \
+            exist: 404.""")
+    @ApiResponse(responseCode = "200", description = "What a verifier learns about the licence",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "410", description = "`QR_TOKEN_EXPIRED`: the token's `exp` has passed")
     @PostMapping
     VerificationResponse byToken(@Valid @RequestBody VerifyTokenRequest request) {
         return VerificationResponse.of(verification.byToken(request.qr()));

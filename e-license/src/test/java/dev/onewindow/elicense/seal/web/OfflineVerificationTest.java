@@ -41,7 +41,7 @@ class OfflineVerificationTest {
                     "rsj-1", new KeyEntry("SM2", KeyMaterial.base64(sm2.getPrivate()), null)))));
 
     private static KeyRing ring(Map<String, DepartmentKeys> keys) {
-        return new KeyRing(new ELicenseProperties(null, null, null, false, Map.of(), keys, null, null, null),
+        return new KeyRing(new ELicenseProperties(null, null, null, false, Map.of(), keys, null, null, null, null, null),
                 new InMemoryKeyStore(), new StaticListableBeanFactory().getBeanProvider(FieldCipher.class),
                 Clock.systemUTC());
     }
@@ -63,6 +63,26 @@ class OfflineVerificationTest {
         assertThat(payload.get("ltp").asString()).isEqualTo("YYZZ");
         assertThat(payload.get("dig").asString()).isEqualTo(digest());
         assertThat(payload.get("sli").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void anOfflineVerifierRefusesATokenPastItsExpiryOrWithoutOne() {
+        String token = QrToken.create(ring.activeKey("SCJGJ"), claims("YYZZ34130000000042", "SCJGJ", "YYZZ"));
+        OfflineVerifier verifier = new OfflineVerifier(publishedKeySet());
+        long exp = verifier.verify(token).get("exp").asLong();
+
+        assertThat(verifier.verify(token, java.time.Instant.ofEpochSecond(exp - 1))).isNotNull();
+        assertThat(verifier.verify(token, java.time.Instant.ofEpochSecond(exp))).isNull();
+        // a token without exp (as they were before), genuinely signed, is never accepted: it would be valid forever
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceAll("\"exp\":[0-9]+,", "");
+        assertThat(payload).doesNotContain("exp");
+        String input = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.getBytes(StandardCharsets.UTF_8));
+        String withoutExp = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ring.activeKey("SCJGJ").sign(input.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(verifier.verify(withoutExp)).isNull();
     }
 
     @Test
@@ -103,7 +123,8 @@ class OfflineVerificationTest {
     }
 
     private static QrToken.Claims claims(String licenseId, String issuer, String type) {
-        return new QrToken.Claims(licenseId, issuer, type, 1, digest(), 7, 1_767_225_600L);
+        long now = java.time.Instant.now().getEpochSecond();
+        return new QrToken.Claims(licenseId, issuer, type, 1, digest(), 7, now, now + 86_400);
     }
 
     private static String digest() {
