@@ -33,22 +33,37 @@ public final class AutoApprovalRules {
      */
     public static AutoApprovalOutcome evaluate(Entry entry, Map<String, Object> form, List<Material> materials,
             Instant now) {
+        return evaluate(entry, form, materials, now, List.of());
+    }
+
+    /**
+     * As {@link #evaluate(Entry, Map, List, Instant)}; a failed rule on one of {@code personalFields} does not quote
+     * the form's value (the outcome is stored with the case and sent on {@code case.submitted}).
+     */
+    public static AutoApprovalOutcome evaluate(Entry entry, Map<String, Object> form, List<Material> materials,
+            Instant now, java.util.Collection<String> personalFields) {
         if (entry.autoApproval() == null || !entry.autoApproval().enabled()) {
             return null;
         }
         List<Rule> rules = entry.autoApproval().rules().stream()
                 .map(r -> new Rule(r.type(), r.licenseType(), r.field(), r.min(), r.max(), r.value())).toList();
-        return evaluate(entry.autoApproval().ruleSetVersion(), rules, form, materials, now);
+        return evaluate(entry.autoApproval().ruleSetVersion(), rules, form, materials, now, personalFields);
     }
 
     public static AutoApprovalOutcome evaluate(String ruleSetVersion, List<Rule> rules, Map<String, Object> form,
             List<Material> materials, Instant now) {
+        return evaluate(ruleSetVersion, rules, form, materials, now, List.of());
+    }
+
+    public static AutoApprovalOutcome evaluate(String ruleSetVersion, List<Rule> rules, Map<String, Object> form,
+            List<Material> materials, Instant now, java.util.Collection<String> personalFields) {
         List<AutoApprovalOutcome.FailedRule> failed = new ArrayList<>();
         if (rules.isEmpty()) {
             failed.add(new AutoApprovalOutcome.FailedRule("NONE", null, "the rule set is empty"));
         }
         for (Rule rule : rules) {
-            String reason = check(rule, form, materials);
+            String reason = check(rule, form, materials,
+                    rule.field() != null && personalFields.contains(rule.field()));
             if (reason != null) {
                 failed.add(new AutoApprovalOutcome.FailedRule(rule.type(),
                         LICENSE_VALID.equals(rule.type()) ? rule.licenseType() : rule.field(), reason));
@@ -58,7 +73,7 @@ public final class AutoApprovalRules {
     }
 
     /** {@code null} when the rule passes, else why it failed. */
-    private static String check(Rule rule, Map<String, Object> form, List<Material> materials) {
+    private static String check(Rule rule, Map<String, Object> form, List<Material> materials, boolean personal) {
         String type = rule.type() == null ? "" : rule.type();
         return switch (type) {
             case LICENSE_VALID -> materials.stream().anyMatch(m -> m.validLicenseOf(rule.licenseType())) ? null
@@ -70,8 +85,8 @@ public final class AutoApprovalRules {
                 }
                 if ((rule.min() != null && number.compareTo(rule.min()) < 0)
                         || (rule.max() != null && number.compareTo(rule.max()) > 0)) {
-                    yield "form field " + rule.field() + " = " + number + " is outside [" + rule.min() + ", "
-                            + rule.max() + "]";
+                    yield "form field " + rule.field() + (personal ? "" : " = " + number) + " is outside ["
+                            + rule.min() + ", " + rule.max() + "]";
                 }
                 yield null;
             }

@@ -63,7 +63,14 @@ public class Case extends AggregateRoot {
     private final List<String> applicantRefs;
     private final String submittedBySubject;
     private final String submittedByClient;
+    /** The form's fields that are not personal, in clear. */
     private Map<String, Object> formData;
+    /** The form's personal fields, each encrypted on its own ({@link PersonalForms}); never in clear. */
+    private Map<String, SealedValue> personalForm;
+    /** Every field name that is personal for this case, decided at submission (and by what supplements bring). */
+    private List<String> personalFields;
+    /** The face fields of the licence the case results in, as e-license told them at submission; null if unknown. */
+    private List<String> licenseFaceFields;
     private List<Material> materials;
     private CaseStatus status;
     private SupplementRequest supplementRequest;
@@ -124,13 +131,29 @@ public class Case extends AggregateRoot {
         this.children = new ArrayList<>();
         this.history = new ArrayList<>();
         this.lateSupplementPauses = new ArrayList<>();
+        this.personalForm = new LinkedHashMap<>();
+        this.personalFields = new ArrayList<>();
     }
 
-    /** What a new case is made of; the service assembles it from the request, the token and the catalog. */
+    /**
+     * What a new case is made of; the service assembles it from the request, the token and the catalog. The form
+     * comes sealed: its personal fields encrypted ({@link PersonalForms}). {@code licenseFaceFields} are the face
+     * fields of the licence the case results in, when e-license told them.
+     */
     public record Draft(String id, String caseNo, CaseKind kind, String parentCaseId, String bundleCode,
             String bundleName, EntrySnapshot entry, String departmentCode, String region, Channel channel,
             Applicant applicant, List<String> applicantRefs, String submittedBySubject, String submittedByClient,
-            Map<String, Object> formData, List<Material> materials) {
+            SealedForm form, List<String> licenseFaceFields, List<Material> materials) {
+
+        /** A draft whose form has nothing personal in it (tests, benchmarks). */
+        public Draft(String id, String caseNo, CaseKind kind, String parentCaseId, String bundleCode,
+                String bundleName, EntrySnapshot entry, String departmentCode, String region, Channel channel,
+                Applicant applicant, List<String> applicantRefs, String submittedBySubject, String submittedByClient,
+                Map<String, Object> formData, List<Material> materials) {
+            this(id, caseNo, kind, parentCaseId, bundleCode, bundleName, entry, departmentCode, region, channel,
+                    applicant, applicantRefs, submittedBySubject, submittedByClient, SealedForm.plain(formData), null,
+                    materials);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ creation
@@ -145,7 +168,8 @@ public class Case extends AggregateRoot {
         Case c = new Case(draft.id(), draft.caseNo(), draft.kind(), draft.parentCaseId(), draft.bundleCode(),
                 draft.bundleName(), draft.entry(), draft.departmentCode(), draft.region(), draft.channel(),
                 draft.applicant(), draft.applicantRefs(), draft.submittedBySubject(), draft.submittedByClient(),
-                draft.formData(), draft.materials(), CaseStatus.SUBMITTED, now);
+                draft.form().clear(), draft.materials(), CaseStatus.SUBMITTED, now);
+        c.takePersonal(draft);
         c.acceptanceDueAt = acceptanceDue(rules, now);
         c.materialsArrivedAt = now;
         c.autoApproval = autoApproval;
@@ -164,8 +188,9 @@ public class Case extends AggregateRoot {
             CaseRules rules, Instant now) {
         Case parent = new Case(draft.id(), draft.caseNo(), CaseKind.BUNDLE, null, draft.bundleCode(),
                 draft.bundleName(), null, draft.departmentCode(), draft.region(), draft.channel(), draft.applicant(),
-                draft.applicantRefs(), draft.submittedBySubject(), draft.submittedByClient(), draft.formData(),
+                draft.applicantRefs(), draft.submittedBySubject(), draft.submittedByClient(), draft.form().clear(),
                 draft.materials(), CaseStatus.SUBMITTED, now);
+        parent.takePersonal(draft);
         parent.children = new ArrayList<>(children);
         parent.record(now, submitter, submitterRole, "SUBMIT", null, CaseStatus.SUBMITTED,
                 children.size() + " member cases");
@@ -252,14 +277,25 @@ public class Case extends AggregateRoot {
      * Every requested material must be among them. Back to {@code SUBMITTED} (acceptance window restarts) or to
      * {@code IN_REVIEW} (clock resumes).
      */
-    public void supplement(Actor applicantActor, List<Material> supplied, Map<String, Object> formChanges,
-            String comment, CaseRules rules, Instant now) {
+    public void supplement(Actor applicantActor, List<Material> supplied, SealedForm formChanges, String comment,
+            CaseRules rules, Instant now) {
         List<String> suppliedCodes = supplied.stream().map(Material::code).toList();
         requireSupplementCovers(suppliedCodes);
         materials.removeIf(m -> suppliedCodes.contains(m.code()));
         materials.addAll(supplied);
         if (formChanges != null) {
-            formData.putAll(formChanges);
+            // a field is either in clear or sealed, never both; the personal fields only grow
+            formChanges.clear().forEach((name, value) -> {
+                personalForm().remove(name);
+                formData.put(name, value);
+            });
+            formChanges.sealed().forEach((name, value) -> {
+                formData.remove(name);
+                personalForm().put(name, value);
+            });
+            java.util.TreeSet<String> personal = new java.util.TreeSet<>(personalFields());
+            personal.addAll(formChanges.personalFields());
+            personalFields = new ArrayList<>(personal);
         }
         CaseStatus back;
         if (supplementRequest.phase() == SupplementRequest.Phase.REVIEW) {
@@ -539,16 +575,42 @@ public class Case extends AggregateRoot {
     private void registerApproved(boolean automatic, CaseRules rules, Instant now) {
         registerEvent("case.approved", new CaseApproved(facts(rules, now), entry.resultKind(),
                 entry.resultIsLicense() ? entry.resultLicenseType() : null, Masking.name(applicant.name()),
-                licenseFields(), automatic, automatic ? autoApproval.ruleSetVersion() : null), now);
+                licenseFields(), entry.resultIsLicense() ? personalLicenseFields() : List.of(), automatic,
+                automatic ? autoApproval.ruleSetVersion() : null), now);
     }
 
     /**
-     * The license face e-license prints: the applicant's form fields with plain values (the contract has
-     * case-handling copy them; e-license keeps those its license type's schema names). ID numbers are not form
-     * fields — e-license knows the holder by {@code holderRef}.
+     * The licence face e-license prints, as far as it may travel on a topic: the form's fields with plain values
+     * that are not personal (the contract has case-handling copy them; e-license keeps those its licence type's
+     * schema names). The personal ones are named in {@link #personalLicenseFields()} and read by e-license from
+     * {@code GET /api/v1/cases/{id}/license-face}.
      */
     private Map<String, Object> licenseFields() {
         return licenseFieldsOf(formData);
+    }
+
+    /** The names of the personal fields the licence face needs (of the face's fields, when e-license told them). */
+    List<String> personalLicenseFields() {
+        return PersonalForms.plainPersonalFields(this).stream()
+                .filter(name -> licenseFaceFields == null || licenseFaceFields.contains(name)).sorted().toList();
+    }
+
+    /**
+     * Every field of the licence face with its value, personal ones included ({@code form} is the case's whole form,
+     * decrypted): of the face's fields when e-license told them at submission, else every plain field.
+     */
+    Map<String, Object> licenseFace(Map<String, Object> form) {
+        Map<String, Object> face = licenseFieldsOf(form);
+        if (licenseFaceFields != null) {
+            face.keySet().retainAll(licenseFaceFields);
+        }
+        return face;
+    }
+
+    private void takePersonal(Draft draft) {
+        personalForm = new LinkedHashMap<>(draft.form().sealed());
+        personalFields = new ArrayList<>(draft.form().personalFields());
+        licenseFaceFields = draft.licenseFaceFields() == null ? null : List.copyOf(draft.licenseFaceFields());
     }
 
     /** The license face fields a form gives (see {@link #licenseFields()}); checked against e-license on submission. */
@@ -670,7 +732,17 @@ public class Case extends AggregateRoot {
     public List<String> applicantRefs() { return applicantRefs; }
     public String submittedBySubject() { return submittedBySubject; }
     public String submittedByClient() { return submittedByClient; }
+    /** The form's fields that are not personal (the personal ones: {@link PersonalForms#open}). */
     public Map<String, Object> formData() { return java.util.Collections.unmodifiableMap(formData); }
+    /** The personal fields as stored, encrypted. */
+    Map<String, SealedValue> personalForm() {
+        if (personalForm == null) {
+            personalForm = new LinkedHashMap<>();
+        }
+        return personalForm;
+    }
+    public List<String> personalFields() { return personalFields == null ? List.of() : List.copyOf(personalFields); }
+    public List<String> licenseFaceFields() { return licenseFaceFields; }
     public List<Material> materials() { return List.copyOf(materials); }
     public CaseStatus status() { return status; }
     public SupplementRequest supplementRequest() { return supplementRequest; }

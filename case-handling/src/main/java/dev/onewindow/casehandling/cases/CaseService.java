@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import dev.onewindow.casehandling.config.CaseHandlingProperties;
 
 import dev.onewindow.platform.calendar.ClockLevel;
 import dev.onewindow.platform.domain.DomainException;
@@ -36,16 +39,21 @@ public class CaseService {
     private final Applicants applicants;
     private final MaterialResolver materials;
     private final ApplicationForms forms;
+    private final PersonalForms personal;
+    private final Set<String> trustedFaceReaders;
     private final Clock clock;
 
     CaseService(CaseRepository cases, CaseQueries queries, CaseRulesSource rules, Applicants applicants,
-            MaterialResolver materials, ApplicationForms forms, Clock clock) {
+            MaterialResolver materials, ApplicationForms forms, PersonalForms personal,
+            CaseHandlingProperties properties, Clock clock) {
         this.cases = cases;
         this.queries = queries;
         this.rules = rules;
         this.applicants = applicants;
         this.materials = materials;
         this.forms = forms;
+        this.personal = personal;
+        this.trustedFaceReaders = Set.copyOf(properties.trustedFaceReaders());
         this.clock = clock;
     }
 
@@ -103,14 +111,14 @@ public class CaseService {
         if (c.status() != CaseStatus.SUPPLEMENT_REQUIRED) {
             throw DomainException.illegalState(c.status(), "supplement");
         }
-        Map<String, Object> changes = forms.checkedChanges(c.formData(), form);
+        Map<String, Object> changes = forms.checkedChanges(personal.open(c), form);
         List<MaterialResolver.Planned> planned = materials.plan(supplied, MaterialResolver.Offered.by(c.entry()),
                 caller.subject());
         c.requireSupplementCovers(MaterialResolver.codes(planned));
         Instant now = clock.instant();
         List<Material> given = materials.redeem(planned, c.departmentCode(), c.id(), c.applicantRefs(), now);
-        c.supplement(Actor.of(caller), given, changes, comment, rules.current(), now);
-        return view(cases.save(c), now);
+        c.supplement(Actor.of(caller), given, personal.sealChanges(c, changes), comment, rules.current(), now);
+        return view(cases.save(c), caller, now);
     }
 
     public CaseView withdraw(String id, String reason, Caller caller) {
@@ -118,7 +126,7 @@ public class CaseService {
         requireNotBundle(c);
         Instant now = clock.instant();
         c.withdraw(Actor.of(caller), reason, rules.current(), now);
-        return view(cases.save(c), now);
+        return view(cases.save(c), caller, now);
     }
 
     // ------------------------------------------------------------------------------------------------ events
@@ -169,7 +177,31 @@ public class CaseService {
     public CaseView get(String id, Caller caller) {
         Case c = cases.findById(id).filter(found -> visible(found, caller))
                 .orElseThrow(() -> DomainException.notFound("case", id));
-        return view(c, clock.instant());
+        return view(c, caller, clock.instant());
+    }
+
+    /**
+     * The licence face of a case with its personal fields in clear, for the service that issues the licence
+     * (e-license's service account: a client in {@code trusted-face-readers}) and nobody else: anyone else, a case
+     * that is not approved (or completed), or one whose result is no licence, is not found.
+     */
+    public LicenseFace licenseFace(String id, Caller caller) {
+        if (caller.clientId() == null || !trustedFaceReaders.contains(caller.clientId())) {
+            throw DomainException.notFound("case", id);
+        }
+        Case c = cases.findById(id)
+                .filter(found -> found.status() == CaseStatus.APPROVED || found.status() == CaseStatus.COMPLETED)
+                .filter(found -> found.entry() != null && found.entry().resultIsLicense())
+                .orElseThrow(() -> DomainException.notFound("case", id));
+        Map<String, Object> face = c.licenseFace(personal.open(c));
+        // who read which case's face, never what it says (个人信息保护法 §51: a record of the processing)
+        log.info("licence face of case {} ({} fields, {} personal) read by {}", c.id(), face.size(),
+                c.personalLicenseFields().size(), caller.clientId());
+        return new LicenseFace(c.id(), face);
+    }
+
+    /** A case's licence face: every face field with its value (personal ones decrypted). */
+    public record LicenseFace(String caseId, Map<String, Object> fields) {
     }
 
     public Page<CaseView> mine(Caller caller, PageRequest page) {
@@ -178,7 +210,7 @@ public class CaseService {
         if (refs.isEmpty()) {
             return Page.empty(page);
         }
-        return queries.ofApplicant(refs, page).map(c -> view(c, now));
+        return queries.ofApplicant(refs, page).map(c -> summary(c, now));
     }
 
     public Page<CaseView> worklist(Caller caller, CaseStatus status, ClockLevel level, PageRequest page) {
@@ -186,7 +218,7 @@ public class CaseService {
             throw DomainException.notAllowed("your login names no department");
         }
         Instant now = clock.instant();
-        return queries.worklist(caller.dept(), status, level, now, page).map(c -> view(c, now));
+        return queries.worklist(caller.dept(), status, level, now, page).map(c -> summary(c, now));
     }
 
     private boolean visible(Case c, Caller caller) {
@@ -207,8 +239,23 @@ public class CaseService {
         return c.hasApplicant(applicants.refsOf(caller));
     }
 
-    private CaseView view(Case c, Instant now) {
-        return CaseView.of(c, rules.current(), now);
+    private CaseView view(Case c, Caller caller, Instant now) {
+        return CaseView.of(c, rules.current(), now, readsInFull(c, caller) ? personal.open(c) : personal.masked(c));
+    }
+
+    /** A line of a list: no form (lists show none), so nothing is decrypted. */
+    private CaseView summary(Case c, Instant now) {
+        return CaseView.of(c, rules.current(), now, null);
+    }
+
+    /**
+     * Whether {@code caller} sees a case's personal form fields in full: only the officers who handle it (window
+     * officers, reviewers and approvers of its department); the applicant, supervisors, auditors, partners and
+     * department admins see them masked.
+     */
+    static boolean readsInFull(Case c, Caller caller) {
+        return caller.inDepartment(c.departmentCode())
+                && caller.hasAnyRole(Roles.WINDOW_OFFICER, Roles.REVIEWER, Roles.APPROVER);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -224,7 +271,7 @@ public class CaseService {
         requireNotBundle(c);
         Instant now = clock.instant();
         command.apply(c, rules.current(), now);
-        return view(cases.save(c), now);
+        return view(cases.save(c), caller, now);
     }
 
     private Case applicantCase(String id, Caller caller) {

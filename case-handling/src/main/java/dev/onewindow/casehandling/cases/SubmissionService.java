@@ -33,10 +33,11 @@ public class SubmissionService {
     private final CaseRepository cases;
     private final CaseNumbers numbers;
     private final CaseRulesSource rules;
+    private final PersonalForms personal;
     private final Clock clock;
 
     SubmissionService(EntryLookup entries, Applicants applicants, ApplicationForms forms, MaterialResolver materials,
-            CaseRepository cases, CaseNumbers numbers, CaseRulesSource rules, Clock clock) {
+            CaseRepository cases, CaseNumbers numbers, CaseRulesSource rules, PersonalForms personal, Clock clock) {
         this.entries = entries;
         this.applicants = applicants;
         this.forms = forms;
@@ -44,6 +45,7 @@ public class SubmissionService {
         this.cases = cases;
         this.numbers = numbers;
         this.rules = rules;
+        this.personal = personal;
         this.clock = clock;
     }
 
@@ -60,18 +62,22 @@ public class SubmissionService {
         List<MaterialResolver.Planned> planned = materials.plan(application.materials(),
                 MaterialResolver.Offered.by(List.of(entry)), caller.subject());
         MaterialResolver.requireComplete(MaterialResolver.required(List.of(entry)), planned);
+        PersonalForms.Decision privacy = personal.decide(List.of(entry), form);
 
         String caseId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         CaseRules current = rules.current();
         List<Material> given = MaterialResolver.of(entry,
                 materials.redeem(planned, entry.departmentCode(), caseId, applicant.refs(), now));
+        EntrySnapshot snapshot = EntrySnapshot.of(entry);
         Case.Draft draft = new Case.Draft(caseId, numbers.next(entry.region(), now), CaseKind.SINGLE, null, null, null,
-                EntrySnapshot.of(entry), entry.departmentCode(), entry.region(), application.channel(),
-                applicant.applicant(), applicant.refs(), caller.subject(), caller.clientId(), form, given);
+                snapshot, entry.departmentCode(), entry.region(), application.channel(), applicant.applicant(),
+                applicant.refs(), caller.subject(), caller.clientId(),
+                personal.seal(caseId, form, privacy.personalFields()), privacy.faceFields(snapshot.resultLicenseType()),
+                given);
         Case submitted = Case.submit(draft, submitter.actor(), submitter.role(),
-                AutoApprovalRules.evaluate(entry, form, given, now), current, now);
-        return CaseView.of(cases.insert(submitted), current, now);
+                AutoApprovalRules.evaluate(entry, form, given, now, privacy.personalFields()), current, now);
+        return view(cases.insert(submitted), caller, current, now);
     }
 
     /**
@@ -96,6 +102,7 @@ public class SubmissionService {
                 merged ? MaterialResolver.Offered.by(bundle) : MaterialResolver.Offered.by(members), caller.subject());
         MaterialResolver.requireComplete(merged ? MaterialResolver.required(bundle)
                 : MaterialResolver.required(members), planned);
+        PersonalForms.Decision privacy = personal.decide(members, form);
 
         String parentId = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -108,24 +115,35 @@ public class SubmissionService {
         for (Entry entry : members) {
             List<Material> own = merged ? MaterialResolver.ofMember(bundle, entry, given)
                     : MaterialResolver.of(entry, given);
-            Case.Draft draft = new Case.Draft(UUID.randomUUID().toString(), numbers.next(entry.region(), now),
-                    CaseKind.BUNDLE_MEMBER, parentId, bundle.code(), bundle.name(), EntrySnapshot.of(entry),
+            String memberId = UUID.randomUUID().toString();
+            EntrySnapshot snapshot = EntrySnapshot.of(entry);
+            Case.Draft draft = new Case.Draft(memberId, numbers.next(entry.region(), now),
+                    CaseKind.BUNDLE_MEMBER, parentId, bundle.code(), bundle.name(), snapshot,
                     entry.departmentCode(), entry.region(), application.channel(), applicant.applicant(),
-                    applicant.refs(), caller.subject(), caller.clientId(), form, own);
+                    applicant.refs(), caller.subject(), caller.clientId(),
+                    personal.seal(memberId, form, privacy.personalFields()),
+                    privacy.faceFields(snapshot.resultLicenseType()), own);
             Case member = Case.submit(draft, submitter.actor(), submitter.role(),
-                    AutoApprovalRules.evaluate(entry, form, MaterialResolver.of(entry, own), now), current, now);
+                    AutoApprovalRules.evaluate(entry, form, MaterialResolver.of(entry, own), now,
+                            privacy.personalFields()), current, now);
             stored.add(member);
             children.add(new BundleChild(member.id(), member.caseNo(), entry.implementationCode(),
                     entry.departmentCode(), member.status(), 0));
         }
         Case.Draft parentDraft = new Case.Draft(parentId, numbers.next(lead.region(), now), CaseKind.BUNDLE, null,
                 bundle.code(), bundle.name(), null, bundle.leadDepartment(), lead.region(), application.channel(),
-                applicant.applicant(), applicant.refs(), caller.subject(), caller.clientId(), form, given);
+                applicant.applicant(), applicant.refs(), caller.subject(), caller.clientId(),
+                personal.seal(parentId, form, privacy.personalFields()), null, given);
         Case parent = Case.openBundle(parentDraft, children, submitter.actor(), submitter.role(), current, now);
         // members first, parent last, in one insert: a member's progress that arrives before its parent exists
         // is retried by the bundle listener, while a parent can never list members that were not stored
         stored.add(parent);
         cases.insert(stored);
-        return CaseView.of(parent, current, now);
+        return view(parent, caller, current, now);
+    }
+
+    /** The stored case as the submitter sees it: the form in full only for an officer of its department. */
+    private CaseView view(Case c, Caller caller, CaseRules current, Instant now) {
+        return CaseView.of(c, current, now, CaseService.readsInFull(c, caller) ? personal.open(c) : personal.masked(c));
     }
 }

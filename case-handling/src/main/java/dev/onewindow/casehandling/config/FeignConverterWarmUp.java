@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FeignConverterWarmUp implements SmartInitializingSingleton {
 
-    private static final List<String> CLIENTS = List.of("catalog", "elicense");
+    private static final List<String> CLIENTS = List.of("catalog", "elicense", "license-types", "license-schemas");
 
     private final FeignClientFactory feignClients;
 

@@ -12,13 +12,30 @@ import tools.jackson.databind.JsonNode;
  */
 public record Entry(String implementationCode, int version, String status, String name, String itemType,
         String departmentCode, String region, List<String> applicantTypes, List<Material> materials,
-        Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result) {
+        Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result,
+        List<FormField> formFields) {
 
     public static final String PUBLISHED = "PUBLISHED";
 
     public Entry {
         applicantTypes = applicantTypes == null ? List.of() : List.copyOf(applicantTypes);
         materials = materials == null ? List.of() : List.copyOf(materials);
+        formFields = formFields == null ? List.of() : List.copyOf(formFields);
+    }
+
+    /** An entry version whose catalog states no application form. */
+    public Entry(String implementationCode, int version, String status, String name, String itemType,
+            String departmentCode, String region, List<String> applicantTypes, List<Material> materials,
+            Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result) {
+        this(implementationCode, version, status, name, itemType, departmentCode, region, applicantTypes, materials,
+                statutoryLimitDays, promisedLimitDays, autoApproval, result, List.of());
+    }
+
+    /**
+     * A field of the entry version's application form (申请表) as the catalog states it; {@code personal} marks
+     * personal information (个人信息), which is stored encrypted and shown masked.
+     */
+    public record FormField(String name, String label, boolean personal, boolean required) {
     }
 
     public boolean published() {

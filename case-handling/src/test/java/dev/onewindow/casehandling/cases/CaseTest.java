@@ -84,7 +84,7 @@ class CaseTest {
                         e -> assertThat(e.code()).isEqualTo("MISSING_MATERIALS"));
 
         c.supplement(CITIZEN, List.of(Material.file("M02", "f2", "lease.pdf", "application/pdf", 10, LATER)),
-                Map.of("signed", true), "done", RULES, shanghai(2026, 2, 24, 9));
+                SealedForm.plain(Map.of("signed", true)), "done", RULES, shanghai(2026, 2, 24, 9));
         assertThat(c.status()).isEqualTo(CaseStatus.SUBMITTED);
         assertThat(c.clock()).isNull();
         assertThat(c.formData()).containsEntry("signed", true);

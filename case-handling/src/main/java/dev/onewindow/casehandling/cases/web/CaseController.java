@@ -17,6 +17,7 @@ import dev.onewindow.casehandling.cases.web.CaseRequests.WithdrawCaseRequest;
 import dev.onewindow.casehandling.cases.web.CaseResponses.CaseResponse;
 import dev.onewindow.casehandling.cases.web.CaseResponses.CaseSummaryResponse;
 import dev.onewindow.casehandling.cases.web.CaseResponses.HistoryResponse;
+import dev.onewindow.casehandling.cases.web.CaseResponses.LicenseFaceResponse;
 import dev.onewindow.casehandling.cases.web.CaseResponses.PageResponse;
 import dev.onewindow.casehandling.config.CaseHandlingProperties;
 import dev.onewindow.platform.calendar.ClockLevel;
@@ -24,6 +25,8 @@ import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -140,6 +143,21 @@ class CaseController {
     @GetMapping("/{id}/history")
     HistoryResponse history(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id, Caller caller) {
         return HistoryResponse.of(cases.get(id, caller));
+    }
+
+    @Operation(summary = "Read a case's licence face (for e-license)", description = """
+            For the service that issues the result licence only: a client-credentials token whose `azp` is one of \
+            `onewindow.casehandling.trusted-face-readers` (e-license's service account, `e-license`). Answers every \
+            field of the licence face with its value, the personal ones (which `case.approved` names in \
+            `personalLicenseFields` but never carries) in clear. Only for a case that is APPROVED or COMPLETED and \
+            results in a licence; for anyone else, and for any other case, 404 as for a case that does not exist. \
+            Every read is logged (case and client, never the values).""",
+            extensions = @Extension(name = "x-trusted-clients", properties = @ExtensionProperty(name = "azp",
+                    value = "onewindow.casehandling.trusted-face-readers (default: e-license)")))
+    @GetMapping("/{id}/license-face")
+    LicenseFaceResponse licenseFace(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id,
+            Caller caller) {
+        return LicenseFaceResponse.of(cases.licenseFace(id, caller));
     }
 
     // ------------------------------------------------------------------------------------------------ officer

@@ -10,6 +10,7 @@ import dev.onewindow.casehandling.cases.AutoApprovalOutcome;
 import dev.onewindow.casehandling.cases.BundleChild;
 import dev.onewindow.casehandling.cases.Case;
 import dev.onewindow.casehandling.cases.CaseKind;
+import dev.onewindow.casehandling.cases.CaseService;
 import dev.onewindow.casehandling.cases.CaseStatus;
 import dev.onewindow.casehandling.cases.CaseView;
 import dev.onewindow.casehandling.cases.Channel;
@@ -106,7 +107,10 @@ final class CaseResponses {
             @Schema(maxLength = REGION, pattern = REGION_PATTERN) String region,
             Channel channel,
             ApplicantResponse applicant,
-            @Schema(description = "The form as submitted and supplemented") Map<String, Object> formData,
+            @Schema(description = "The form as submitted and supplemented. Personal fields (the entry's form says so, "
+                    + "the licence face marks them, or they hold an ID or mobile number) are shown in full only to the "
+                    + "handling department's window officers, reviewers and approvers; to everyone else masked "
+                    + "(110105********1234, 138****5678, 张*, ***)") Map<String, Object> formData,
             @ArraySchema(maxItems = MATERIALS) List<MaterialResponse> materials,
             @Schema(description = "null before acceptance (and for a bundle parent)") ClockResponse clock,
             @Schema(maxLength = INSTANT) Instant submittedAt,
@@ -138,7 +142,7 @@ final class CaseResponses {
                     c.entry() == null ? null : c.entry().implementationCode(),
                     c.entry() == null ? null : c.entry().version(),
                     c.entry() == null ? c.bundleName() : c.entry().name(), c.departmentCode(), c.regionCode(),
-                    c.channel(), ApplicantResponse.of(c.applicant()), c.formData(),
+                    c.channel(), ApplicantResponse.of(c.applicant()), view.form(),
                     c.materials().stream().map(MaterialResponse::of).toList(), ClockResponse.of(view.clock()),
                     c.submittedAt(), c.acceptanceDueAt(), view.acceptanceOverdue(), c.acceptedAt(),
                     c.deemedAcceptedAt(), SupplementRequestResponse.of(c.supplementRequest()), DecisionResponse.of(c.decision()),
@@ -349,6 +353,18 @@ final class CaseResponses {
         static HistoryEntryResponse of(HistoryEntry entry) {
             return new HistoryEntryResponse(entry.at(), entry.actorId(), entry.actorName(), entry.actorRole(),
                     entry.action(), entry.from(), entry.to(), entry.comment());
+        }
+    }
+
+    @Schema(description = "A case's licence face for the service that issues the licence: every face field with its "
+            + "value, personal ones in clear.")
+    record LicenseFaceResponse(
+            @Schema(maxLength = ID, pattern = ID_PATTERN) String caseId,
+            @Schema(description = "The licence face's fields: name → value (string, number, boolean)")
+            Map<String, Object> fields) {
+
+        static LicenseFaceResponse of(CaseService.LicenseFace face) {
+            return new LicenseFaceResponse(face.caseId(), face.fields());
         }
     }
 

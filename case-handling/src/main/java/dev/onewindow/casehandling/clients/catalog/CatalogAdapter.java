@@ -54,7 +54,9 @@ class CatalogAdapter implements Catalog {
                         e.autoApproval().ruleSetVersion(), e.autoApproval().rules().stream()
                                 .map(r -> new Entry.Rule(r.type(), r.licenseType(), r.field(), r.min(), r.max(),
                                         r.value())).toList()),
-                e.result() == null ? null : new Entry.Result(e.result().kind(), e.result().licenseType()));
+                e.result() == null ? null : new Entry.Result(e.result().kind(), e.result().licenseType()),
+                e.formFields().stream().filter(f -> f.name() != null).map(f -> new Entry.FormField(f.name(),
+                        f.label(), Boolean.TRUE.equals(f.personal()), Boolean.TRUE.equals(f.required()))).toList());
     }
 
     static Bundle bundle(CatalogBundle b) {

@@ -15,13 +15,24 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CatalogEntry(String implementationCode, int version, String status, String basicCode, String itemType,
         String name, String departmentCode, String region, List<String> applicantTypes, List<Material> materials,
-        Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result) {
+        Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result,
+        List<FormField> formFields) {
 
     public static final String PUBLISHED = "PUBLISHED";
 
     public CatalogEntry {
         applicantTypes = applicantTypes == null ? List.of() : List.copyOf(applicantTypes);
         materials = materials == null ? List.of() : List.copyOf(materials);
+        formFields = formFields == null ? List.of() : formFields.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * A field of the application form (service-catalog's optional {@code formFields}, absent = none):
+     * {@code personal} marks personal information; a field whose flag is missing is not taken as personal here
+     * (values that are ID or mobile numbers are found by case-handling itself).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FormField(String name, String label, Boolean personal, Boolean required) {
     }
 
     public boolean published() {

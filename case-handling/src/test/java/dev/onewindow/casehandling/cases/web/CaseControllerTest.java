@@ -206,6 +206,6 @@ class CaseControllerTest {
         CaseRules rules = new CaseRules(BundledCalendars.official(), ClockThresholds.DEFAULTS, 5, 10, 1);
         Case c = Case.submit(draft, new Actor("citizen-1", "citizen-1", Set.of(Roles.CITIZEN), null), Roles.CITIZEN,
                 null, rules, at);
-        return new CaseView(c, null, false);
+        return new CaseView(c, null, false, c.formData());
     }
 }
