@@ -71,6 +71,8 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
     private static final Pattern ROLE_NAMES = Pattern.compile("has(?:Any)?Role\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
+    /** A whole path segment that is a variable, with or without a regex ({code}, {code:[A-Z]{2}}). */
+    private static final Pattern VARIABLE_SEGMENT = Pattern.compile("(?<=/)\\{[^/]+}(?=/|$)");
 
     private final String service;
     private final String issuer;
@@ -346,7 +348,13 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
             if (method != null && !method.equals(operationMethod)) {
                 return false;
             }
-            // a template variable stands for any one segment value
+            // the entry names the operation itself, its variables perhaps narrowed by a regex
+            // ({code:[A-Z][A-Z0-9]*}, so that a literal neighbour such as /departments/mine stays private)
+            if (VARIABLE_SEGMENT.matcher(pattern.getPatternString()).replaceAll("{}")
+                    .equals(VARIABLE_SEGMENT.matcher(templatePath).replaceAll("{}"))) {
+                return true;
+            }
+            // else a wildcard entry (/calendar/**): a template variable stands for any one segment value
             String sample = TEMPLATE_VARIABLE.matcher(templatePath).replaceAll("sample");
             return pattern.matches(PathContainer.parsePath(sample));
         }

@@ -3,6 +3,7 @@ package dev.onewindow.platform.peers;
 import dev.onewindow.platform.domain.DomainException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.openfeign.FeignClientFactory;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,11 @@ public class PeersAutoConfiguration {
     @ConditionalOnMissingBean(feign.codec.ErrorDecoder.class)
     PeerErrorDecoder peerErrorDecoder(JsonMapper json) {
         return new PeerErrorDecoder(json);
+    }
+
+    @Bean
+    FeignConverterWarmUp feignConverterWarmUp(ObjectProvider<FeignClientFactory> feignClients) {
+        return new FeignConverterWarmUp(feignClients);
     }
 
     @Bean
