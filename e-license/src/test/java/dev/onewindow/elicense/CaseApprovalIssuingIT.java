@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.onewindow.elicense.support.CaseHandlingStub;
 import dev.onewindow.elicense.support.Fixtures;
 import dev.onewindow.platform.personal.LookupHasher;
 import dev.onewindow.platform.testkit.ApiClient;
@@ -27,6 +28,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -159,6 +166,60 @@ class CaseApprovalIssuingIT {
                 .isEmpty();
     }
 
+    /**
+     * No personal data on the topic: the approval carries the face without its personal fields and names them in
+     * {@code personalLicenseFields}; e-license reads exactly those from case-handling as its own service account
+     * (the stand-in answers only to that token) and seals them into the licence. The face case-handling answers
+     * may say more; nothing but the named fields is taken from it. A redelivery fetches nothing again.
+     */
+    @Test
+    void personalFaceFieldsAreFetchedFromCaseHandlingWithTheServiceAccountNeverReadFromTheTopic() {
+        String idNumber = Fixtures.newIdNumber();
+        String caseId = UUID.randomUUID().toString();
+        Map<String, Object> onTopic = Fixtures.spjyxkz();
+        onTopic.remove("legalRepresentative");
+        Map<String, Object> caseHandlingFace = Fixtures.spjyxkz();
+        caseHandlingFace.put("legalRepresentative", "钱多多");
+        caseHandlingFace.put("premises", "not the premises on the approval");
+        CaseHandlingStub.server().stubFor(get(urlEqualTo("/api/v1/cases/" + caseId + "/license-face"))
+                .withHeader("Authorization", equalTo("Bearer " + CaseHandlingStub.SERVICE_ACCOUNT_TOKEN))
+                .willReturn(okJson(JSON.writeValueAsString(Map.of("caseId", caseId, "fields", caseHandlingFace)))));
+
+        String approval = caseApproved(caseId, "SPJYXKZ", hasher.hashIdNumber(idNumber), onTopic,
+                List.of("legalRepresentative"));
+        publish(caseId, approval, approval);
+        ConsumerLag.awaitCaughtUp(GROUP, CASE_TOPIC, Duration.ofSeconds(60));
+
+        ApiClient api = ApiClient.localPort(port);
+        JsonNode licences = api.get("/api/v1/licenses").token(Fixtures.citizen(idNumber)).send().json();
+        assertThat(licences).hasSize(1);
+        JsonNode face = api.get("/api/v1/licenses/" + licences.get(0).get("licenseId").asString())
+                .token(Fixtures.citizen(idNumber)).send().json().get("fields");
+        assertThat(face.get("legalRepresentative").asString()).isEqualTo("钱多多");
+        assertThat(face.get("premises").asString()).as("only the named fields come from case-handling")
+                .isEqualTo("宿州市埇桥区银河一路18号");
+        CaseHandlingStub.server().verify(1, getRequestedFor(urlEqualTo("/api/v1/cases/" + caseId + "/license-face")));
+    }
+
+    /** A face case-handling does not have for the case (404) can never be issued: dead-lettered, nothing sealed. */
+    @Test
+    void anApprovalWhosePersonalFaceCaseHandlingDoesNotHaveIsDeadLettered() {
+        String idNumber = Fixtures.newIdNumber();
+        String caseId = UUID.randomUUID().toString();
+        CaseHandlingStub.server().stubFor(get(urlEqualTo("/api/v1/cases/" + caseId + "/license-face"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"title\":\"Not Found\"}")));
+        Map<String, Object> onTopic = Fixtures.spjyxkz();
+        onTopic.remove("legalRepresentative");
+        publish(caseId, caseApproved(caseId, "SPJYXKZ", hasher.hashIdNumber(idNumber), onTopic,
+                List.of("legalRepresentative")));
+
+        try (TopicReader deadLetters = TopicReader.fromBeginning(CASE_TOPIC + ".DLT")) {
+            deadLetters.awaitRecords(r -> r.stream().anyMatch(x -> caseId.equals(x.key())), Duration.ofSeconds(60));
+        }
+        assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), "licenses")).isZero();
+    }
+
     @Test
     void otherCaseEventsAreIgnored() {
         String caseId = UUID.randomUUID().toString();
@@ -190,6 +251,13 @@ class CaseApprovalIssuingIT {
     private static String caseApproved(String caseId, String resultLicenseType, String holderRef,
             Map<String, Object> licenseFields) {
         return caseApproved(caseId, "SCJGJ", "341300", resultLicenseType, holderRef, licenseFields);
+    }
+
+    private static String caseApproved(String caseId, String resultLicenseType, String holderRef,
+            Map<String, Object> licenseFields, List<String> personalLicenseFields) {
+        return caseApproved(caseId, "SCJGJ", "341300", resultLicenseType, holderRef, licenseFields)
+                .replace("\"licenseFields\":", "\"personalLicenseFields\":"
+                        + JSON.writeValueAsString(personalLicenseFields) + ",\"licenseFields\":");
     }
 
     private static String caseApproved(String caseId, String department, String region, String resultLicenseType,

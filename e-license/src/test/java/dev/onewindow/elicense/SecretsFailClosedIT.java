@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Secrets fail closed: outside the local profile e-license neither makes up a seal key nor starts without one. The
  * service is started as production would start it — no profile, only {@code application.yml} (not the tests'
  * {@code config/application.yml}, which configures keys for ZRZYJ) — on the test infrastructure, whose personal-data
- * keys are present, so the one thing missing is the seal keys.
+ * keys are present (and the service account's settings, which every test context gets from
+ * {@code CaseHandlingStub} through META-INF/spring.factories), so the one thing missing is the seal keys.
  */
 class SecretsFailClosedIT {
 

@@ -1,6 +1,7 @@
 package dev.onewindow.elicense.license;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +28,11 @@ class IssuanceClaims {
 
     @Document("issuance_claims")
     record IssuanceClaim(@Id String key, String licenseId, Instant claimedAt) {
+    }
+
+    /** The licence id bound to {@code key}, if it was claimed. */
+    Optional<String> claimed(String key) {
+        return Optional.ofNullable(mongo.findById(key, IssuanceClaim.class)).map(IssuanceClaim::licenseId);
     }
 
     /** The licence id bound to {@code key}, binding {@code newId} if the key is new. */

@@ -140,6 +140,11 @@ public class LicenseService {
         }
     }
 
+    /** The licence an issuance key ({@code case:<caseId>} …) has issued, if any. */
+    public Optional<License> issuedFor(String issuanceKey) {
+        return claims.claimed(issuanceKey).flatMap(licenses::findById);
+    }
+
     /** {@code <type code><issuing region><8-digit serial per type and region>}, e.g. {@code YYZZ34130000000042}. */
     private String newLicenseId(LicenseType type, String region) {
         long serial = counters.next("serial:" + type.code() + ":" + region);

@@ -1,6 +1,13 @@
 package dev.onewindow.elicense.license.messaging;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import dev.onewindow.elicense.Limits;
+import dev.onewindow.elicense.license.CaseFaces;
+import dev.onewindow.elicense.license.License;
 import dev.onewindow.elicense.license.LicenseService;
 import dev.onewindow.elicense.license.LicenseService.IssueCommand;
 import dev.onewindow.platform.domain.DomainException;
@@ -18,10 +25,16 @@ import org.springframework.stereotype.Component;
  * the case to one licence id, so a redelivered or replayed {@code case.approved} finds the licence already issued
  * and changes nothing. The resulting {@code license.issued} lets case-handling complete the case.
  *
+ * <p>No personal data travels on the topic: {@code licenseFields} holds the non-personal face fields, and
+ * {@code personalLicenseFields} names the personal ones the licence needs. Those — exactly those — are fetched from
+ * case-handling ({@link CaseFaces}, as e-license's own service account) when the licence is sealed; a redelivered
+ * approval whose licence is issued already fetches nothing.
+ *
  * <p>What cannot be issued is sorted by the platform's {@link EventHandlers}: an approval the domain refuses as
  * invalid (unknown licence type, a face that does not fit it — control or bidirectional characters included, which
  * no request check saw —, a department that does not issue it, no holderRef, a case id or number that is not plain
- * text) can never be issued and is dead-lettered at once; an unavailable seal key is retried, then dead-lettered.
+ * text, personal field names that are not field names, a face case-handling does not have: 404) can never be issued
+ * and is dead-lettered at once; an unavailable seal key or case-handling is retried, then dead-lettered.
  */
 @Component
 class CaseApprovalListener {
@@ -31,9 +44,11 @@ class CaseApprovalListener {
 
     private final EventHandlers handlers;
     private final LicenseService licenses;
+    private final CaseFaces caseFaces;
 
-    CaseApprovalListener(EventReader events, LicenseService licenses) {
+    CaseApprovalListener(EventReader events, LicenseService licenses, CaseFaces caseFaces) {
         this.licenses = licenses;
+        this.caseFaces = caseFaces;
         this.handlers = EventHandlers.using(events).on("case.approved", CaseApproved.class, this::issue);
     }
 
@@ -58,12 +73,44 @@ class CaseApprovalListener {
                     + Limits.CASE_REF_LENGTH + " characters");
         }
         String region = approved.region() != null ? approved.region() : event.region();
+        String issuanceKey = "case:" + caseId;
+        Map<String, Object> face = approved.licenseFields() == null ? new HashMap<>()
+                : new HashMap<>(approved.licenseFields());
+        List<String> personal = personalFieldNames(approved.personalLicenseFields());
+        if (!personal.isEmpty()) {
+            Optional<License> already = licenses.issuedFor(issuanceKey);
+            if (already.isPresent()) {
+                log.info("case {} already has licence {}; redelivered approval ignored", caseId, already.get().id());
+                return;
+            }
+            // exactly the named personal fields, from the service that holds them; nothing else of its face
+            Map<String, Object> fetched = caseFaces.faceOf(caseId);
+            for (String name : personal) {
+                face.remove(name);
+                if (fetched.get(name) != null) {
+                    face.put(name, fetched.get(name));
+                }
+            }
+        }
         LicenseService.Issued issued = licenses.issue(new IssueCommand(approved.resultLicenseType(),
-                approved.departmentCode(), approved.holderRef(), approved.licenseFields(), false, region, null,
-                caseId, "case:" + caseId, "case-handling:" + (approved.caseNo() != null ? approved.caseNo()
+                approved.departmentCode(), approved.holderRef(), face, false, region, null,
+                caseId, issuanceKey, "case-handling:" + (approved.caseNo() != null ? approved.caseNo()
                         : caseId)));
         if (!issued.created()) {
             log.info("case {} already has licence {}; redelivered approval ignored", caseId, issued.license().id());
         }
+    }
+
+    /** The names of the personal fields to fetch: field names, at most as many as a face has. */
+    private static List<String> personalFieldNames(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return List.of();
+        }
+        if (names.size() > Limits.FACE_FIELDS || !names.stream().allMatch(n -> n != null
+                && n.length() <= Limits.FIELD_NAME_LENGTH && n.matches(Limits.FIELD_NAME))) {
+            throw DomainException.invalid("INVALID_PERSONAL_LICENSE_FIELDS", "personalLicenseFields names at most "
+                    + Limits.FACE_FIELDS + " licence field names");
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(names));
     }
 }
