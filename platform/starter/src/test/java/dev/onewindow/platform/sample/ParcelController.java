@@ -106,6 +106,17 @@ class ParcelController {
     record PingResponse(@Schema(allowableValues = "pong") String answer) {
     }
 
+    @Operation(summary = "Track a parcel without a token", description = "Its status only.")
+    @GetMapping("/public/parcels/{id}")
+    TrackingResponse track(@PathVariable @Size(max = 20) String id) {
+        Parcel parcel = parcels.findById(id).orElseThrow(() -> DomainException.notFound("parcel", id));
+        return new TrackingResponse(parcel.id(), parcel.status().name());
+    }
+
+    record TrackingResponse(@Schema(maxLength = 20) String id,
+            @Schema(allowableValues = {"REGISTERED", "SHIPPED"}) String status) {
+    }
+
     @Operation(summary = "Fail with an internal error", hidden = true)
     @GetMapping("/failure")
     String failure() {
