@@ -94,6 +94,25 @@ class ResilienceIT extends GatewayIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
+    /**
+     * The service closes a kept-alive connection just as the gateway reuses it for a write (its keep-alive timeout
+     * striking): the client gets a 503 naming the service, and the write is not sent again (it may have been
+     * executed). The pool's max-idle-time (20 s, below Tomcat's 60 s) keeps this rare.
+     */
+    @Test
+    void aWriteOnAConnectionTheServiceClosesIsAnswered503AndNotSentAgain() {
+        String token = officerToken();
+        // leaves a kept-alive connection in the pool; the service closes it when the next request arrives on it
+        assertThat(api().get("/api/v1/exchange/closed-read").token(token).send().status()).isEqualTo(200);
+
+        Response write = api().post("/api/v1/exchange/closed-write").token(token).json("{}").send();
+
+        assertThat(write.status()).isEqualTo(503);
+        assertThat(write.json().get("service").asString()).isEqualTo("data-exchange");
+        assertThat(CLOSING.received()).filteredOn(line -> line.startsWith("POST /api/v1/exchange/closed-write"))
+                .hasSize(1);
+    }
+
     private CircuitBreaker breaker(String name) {
         return breakers.getCircuitBreakerRegistry().circuitBreaker(name);
     }
