@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class GatewayPropertiesTest {
 
     private static GatewayProperties with(GatewayProperties.Service service) {
-        return new GatewayProperties(Map.of("case-handling", service), null, null, null, null, null, null, null);
+        return new GatewayProperties(Map.of("case-handling", service), null, null, null, null, null, null, null, null,
+                null);
     }
 
     private static GatewayProperties.Service service(Duration response, Duration timeLimit,
@@ -54,7 +55,7 @@ class GatewayPropertiesTest {
 
     @Test
     void defaultsAreSafe() {
-        GatewayProperties properties = new GatewayProperties(null, null, null, null, null, null, null, null);
+        GatewayProperties properties = new GatewayProperties(null, null, null, null, null, null, null, null, null, null);
 
         assertThat(properties.maxBodySize().toMegabytes()).isEqualTo(10);
         assertThat(properties.rateLimit().enabled()).isTrue();
