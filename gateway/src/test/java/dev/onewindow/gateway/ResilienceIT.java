@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.onewindow.gateway.support.GatewayIntegrationTest;
 import dev.onewindow.platform.testkit.ApiClient.Response;
@@ -11,6 +12,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.gateway.config.HttpClientFactory;
 
 /**
  * Circuit breakers, time limits and timeouts. Test settings: supervision's breaker opens after 2 failed calls and
@@ -20,6 +22,17 @@ class ResilienceIT extends GatewayIntegrationTest {
 
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @Autowired
+    List<HttpClientFactory> httpClientFactories;
+
+    @Test
+    void theServicesAreCalledThroughTheClientWithABoundedConnectionQueue() {
+        // Spring Cloud Gateway's own factory would queue requests for a pooled connection without bound
+        assertThat(httpClientFactories).singleElement()
+                .satisfies(factory -> assertThat(factory.getClass().getSimpleName())
+                        .isEqualTo("BoundedHttpClientFactory"));
+    }
 
     @Test
     void aStoppedBackendGives503NamingTheServiceThenRecoversWhenItReturns() {

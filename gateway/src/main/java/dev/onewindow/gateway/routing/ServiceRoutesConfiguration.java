@@ -44,7 +44,9 @@ import org.springframework.web.server.ServerWebExchange;
  * the service's own Resilience4j circuit breaker with an explicit time limit ({@link ServiceCallGuard}), plus one
  * public route per service for its OpenAPI document ({@code /v3/api-docs/<service>} → the service's
  * {@code /v3/api-docs}), which the gateway's Swagger UI lists. Failed or timed-out calls are not retried: a POST may
- * already have been executed.
+ * already have been executed. A service with public {@code GET}s also gets a public-reads route ahead of its own
+ * ({@code <service>-public-reads}): anonymous {@code GET}s on the allow-list only, with the response cache
+ * ({@link PublicReadCacheFilter}) and the same breaker; nothing with credentials ever takes it.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceRoutesConfiguration {
