@@ -62,6 +62,11 @@ class GatewayPropertiesTest {
         assertThat(properties.rateLimit().redis().enabled()).isFalse();
         assertThat(properties.trustedProxies()).isEmpty();
         assertThat(properties.publicPaths()).isEmpty();
+        assertThat(properties.responseCache().enabled()).isTrue();
+        assertThat(properties.responseCache().maxSize().toMegabytes()).isEqualTo(32);
+        assertThat(properties.responseCache().maxEntrySize().toKilobytes()).isEqualTo(512);
+        assertThat(properties.responseCache().maxTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.connectionPool().maxPendingAcquires()).isEqualTo(1000);
     }
 
     @Test
