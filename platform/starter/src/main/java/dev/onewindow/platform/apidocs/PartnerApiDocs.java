@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.onewindow.platform.web.caching.CacheablePublicReads;
+import dev.onewindow.platform.web.caching.HttpCacheProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -33,8 +35,6 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
-import dev.onewindow.platform.web.caching.CacheablePublicReads;
-import dev.onewindow.platform.web.caching.HttpCacheProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -78,8 +78,8 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
     static final String IF_NONE_MATCH = "If-None-Match";
 
     /** {@code *} or a list of entity tags, as the platform accepts it (RequestTextFilter). */
-    static final String IF_NONE_MATCH_FORMAT =
-            "^[ \\t]*(\\*|(,[ \\t]*)*(W/)?\"[\\x21\\x23-\\x7E]*\"([ \\t]*,([ \\t]*(W/)?\"[\\x21\\x23-\\x7E]*\")?)*)?[ \\t]*$";
+    static final String IF_NONE_MATCH_FORMAT = "^[ \\t]*(\\*|(,[ \\t]*)*(W/)?\"[\\x21\\x23-\\x7E]*\""
+            + "([ \\t]*,([ \\t]*(W/)?\"[\\x21\\x23-\\x7E]*\")?)*)?[ \\t]*$";
     private static final Pattern ROLE_NAMES = Pattern.compile("has(?:Any)?Role\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
@@ -228,12 +228,12 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
     /** A cacheable public read: who may keep the answer, for how long, and how to ask whether it changed. */
     private static void documentCaching(Operation operation, CacheablePublicReads.Rule rule) {
         String credentialed = rule.withCredentials().cacheControl();
-        operation.setDescription(operation.getDescription() + "\n\n**Cacheable**: an anonymous answer is `Cache-Control: "
-                + rule.publicCacheControl(null) + "` (any cache, the gateway's included, may serve it that long, so a "
-                + "change is seen within it); with a token it is `" + credentialed + "`, never public. `Vary: "
-                + "Authorization`. " + (credentialed.contains("no-store") ? "An anonymous answer carries"
-                        : "Answers carry") + " a strong `ETag`: send it back as `If-None-Match` and an unchanged "
-                + "answer is 304 Not Modified without a body.");
+        String tagged = credentialed.contains("no-store") ? "An anonymous answer carries" : "Answers carry";
+        operation.setDescription(operation.getDescription() + "\n\n**Cacheable**: an anonymous answer is "
+                + "`Cache-Control: " + rule.publicCacheControl(null) + "` (any cache, the gateway's included, may "
+                + "serve it that long, so a change is seen within it); with a token it is `" + credentialed
+                + "`, never public. `Vary: Authorization`. " + tagged + " a strong `ETag`: send it back as "
+                + "`If-None-Match` and an unchanged answer is 304 Not Modified without a body.");
         if (operation.getParameters() == null || operation.getParameters().stream()
                 .noneMatch(p -> IF_NONE_MATCH.equalsIgnoreCase(p.getName()))) {
             operation.addParametersItem(new Parameter().in("header").name(IF_NONE_MATCH).required(false)

@@ -43,9 +43,8 @@ public class RequestTextFilter extends OncePerRequestFilter {
      * ({@code "x"}, weak {@code W/"x"}; {@code etagc} is visible ASCII but {@code "}) separated by commas with
      * optional blanks, empty list elements allowed and ignored (§5.6.1.2); an empty value names no tag.
      */
-    private static final Pattern IF_NONE_MATCH = Pattern.compile(
-            "[ \\t]*(?:\\*|(?:,[ \\t]*)*(?:W/)?\"[\\x21\\x23-\\x7E]*\"(?:[ \\t]*,(?:[ \\t]*(?:W/)?\"[\\x21\\x23-\\x7E]*\")?)*)?"
-                    + "[ \\t]*");
+    private static final Pattern IF_NONE_MATCH = Pattern.compile("[ \\t]*(?:\\*|(?:,[ \\t]*)*"
+            + "(?:W/)?\"[\\x21\\x23-\\x7E]*\"(?:[ \\t]*,(?:[ \\t]*(?:W/)?\"[\\x21\\x23-\\x7E]*\")?)*)?[ \\t]*");
 
     private final JsonMapper json;
     private final Set<String> checkedHeaders;

@@ -21,9 +21,9 @@ public final class CacheableReads {
     }
 
     /**
-     * An anonymous GET of {@code path} is a 200 with exactly {@code cacheControl}, {@code Vary: Authorization} and a
-     * strong ETag, and {@code If-None-Match} naming it — alone, in a list, weakly, or {@code *} — is a 304 without a
-     * body that repeats the ETag and the {@code Cache-Control}; an ETag it does not name is a 200 again.
+     * An anonymous GET of {@code path} is a 200 with exactly {@code cacheControl}, {@code Vary: Authorization} and
+     * a strong ETag, and {@code If-None-Match} naming it — alone, in a list, weakly, or {@code *} — is a 304
+     * without a body that repeats the ETag and the {@code Cache-Control}; an ETag it does not name is a 200 again.
      *
      * @return the ETag
      */

@@ -65,8 +65,8 @@ public final class CacheablePublicReads {
     }
 
     /**
-     * The rule a documented operation ({@code /api/v1/catalog/entries/{code}}, a GET) falls under, if any: the first
-     * that names it — its variables perhaps narrowed by a regex, {@code {code:[A-Z][A-Z0-9]*}} — or, a wildcard rule
+     * The rule a documented GET ({@code /api/v1/catalog/entries/{code}}) falls under, if any: the first that names
+     * it — its variables perhaps narrowed by a regex, {@code {code:[A-Z][A-Z0-9]*}} — or, a wildcard rule
      * ({@code /calendar/**}), matches it with each template variable standing for one segment value.
      */
     public Optional<Rule> forOperation(String templatePath) {

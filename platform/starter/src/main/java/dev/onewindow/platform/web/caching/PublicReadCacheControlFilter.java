@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Says who may keep the answer to a cacheable public read, once the answer is known to be a 200 (before it is sent:
- * {@link PublicReadEtagFilter}, outside this one, holds the body):
+ * Says who may keep the answer to a cacheable public read, once the answer is known to be a 200 or 304 (before it
+ * is sent: {@link PublicReadEtagFilter}, outside this one, holds the body):
  * <ul>
  * <li>anonymous: {@code Cache-Control: public, max-age=N} (the rule's, or less where the controller knows the answer
  *     ends sooner, {@link AnswerLifetime}) — any cache, the gateway's included, may keep it that long;</li>
@@ -44,7 +44,11 @@ public class PublicReadCacheControlFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         chain.doFilter(request, response);
         Optional<CacheablePublicReads.Rule> rule = reads.find(request);
-        if (rule.isEmpty() || response.getStatus() != HttpStatus.OK.value() || response.isCommitted()) {
+        // a 304 here was answered by the controller's own ETag (a ResponseEntity with one): it carries what the 200
+        // would (RFC 9110 §15.4.5)
+        int status = response.getStatus();
+        if (rule.isEmpty() || (status != HttpStatus.OK.value() && status != HttpStatus.NOT_MODIFIED.value())
+                || response.isCommitted()) {
             return;
         }
         if (CacheablePublicReads.carriesCredentials(request)) {
