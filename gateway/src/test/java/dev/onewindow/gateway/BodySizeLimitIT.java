@@ -3,6 +3,8 @@ package dev.onewindow.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +64,25 @@ class BodySizeLimitIT extends GatewayIntegrationTest {
                 .satisfies(r -> assertThat(r.bodyBytes()).isEqualTo(oneMegabyte.length()));
         assertThat(BACKEND.received("/api/v1/cases/chunked-ok")).singleElement()
                 .satisfies(r -> assertThat(r.bodyBytes()).isEqualTo(oneMegabyte.length()));
+    }
+
+    @Test
+    void anOversizeUploadIsRefusedAtOnceAndTheClientStillSendingItReadsTheAnswer() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/cases/too-big-raw HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + 20 * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] part = "a".repeat(256 * 1024).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 8; i++) { // 2 of the 20 MB announced, sent after the refusal was written
+                out.write(part);
+            }
+            out.flush();
+            byte[] head = socket.getInputStream().readNBytes(12);
+
+            assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 413");
+        }
+        assertThat(BACKEND.received("/api/v1/cases/too-big-raw")).isEmpty();
     }
 
     private HttpResponse<String> sendChunked(String path, String body) throws Exception {

@@ -84,6 +84,14 @@ class EdgeIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void theQueryStringIsForwardedUnchanged() {
+        api().get("/api/v1/cases/query?page=2&q=a%20b").token(officerToken()).send();
+
+        assertThat(BACKEND.received("/api/v1/cases/query")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("page=2&q=a%20b"));
+    }
+
+    @Test
     void forwardingHeadersFromTheClientAreNotPassedOn() {
         api().get("/api/v1/cases/forged-forwarding").token(officerToken())
                 .header("X-Forwarded-For", "10.9.8.7").header("X-Forwarded-Host", "evil.example")

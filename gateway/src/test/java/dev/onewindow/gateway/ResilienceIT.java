@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.onewindow.gateway.support.GatewayIntegrationTest;
 import dev.onewindow.platform.testkit.ApiClient.Response;
@@ -11,6 +12,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.gateway.config.HttpClientFactory;
 
 /**
  * Circuit breakers, time limits and timeouts. Test settings: supervision's breaker opens after 2 failed calls and
@@ -20,6 +22,17 @@ class ResilienceIT extends GatewayIntegrationTest {
 
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @Autowired
+    List<HttpClientFactory> httpClientFactories;
+
+    @Test
+    void theServicesAreCalledThroughTheClientWithABoundedConnectionQueue() {
+        // Spring Cloud Gateway's own factory would queue requests for a pooled connection without bound
+        assertThat(httpClientFactories).singleElement()
+                .satisfies(factory -> assertThat(factory.getClass().getSimpleName())
+                        .isEqualTo("BoundedHttpClientFactory"));
+    }
 
     @Test
     void aStoppedBackendGives503NamingTheServiceThenRecoversWhenItReturns() {
@@ -92,6 +105,25 @@ class ResilienceIT extends GatewayIntegrationTest {
                 .json("{\"serviceCode\":\"X1\"}").send();
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    /**
+     * The service closes a kept-alive connection just as the gateway reuses it for a write (its keep-alive timeout
+     * striking): the client gets a 503 naming the service, and the write is not sent again (it may have been
+     * executed). The pool's max-idle-time (20 s, below Tomcat's 60 s) keeps this rare.
+     */
+    @Test
+    void aWriteOnAConnectionTheServiceClosesIsAnswered503AndNotSentAgain() {
+        String token = officerToken();
+        // leaves a kept-alive connection in the pool; the service closes it when the next request arrives on it
+        assertThat(api().get("/api/v1/exchange/closed-read").token(token).send().status()).isEqualTo(200);
+
+        Response write = api().post("/api/v1/exchange/closed-write").token(token).json("{}").send();
+
+        assertThat(write.status()).isEqualTo(503);
+        assertThat(write.json().get("service").asString()).isEqualTo("data-exchange");
+        assertThat(CLOSING.received()).filteredOn(line -> line.startsWith("POST /api/v1/exchange/closed-write"))
+                .hasSize(1);
     }
 
     private CircuitBreaker breaker(String name) {

@@ -47,6 +47,13 @@ class ApiDocsIT {
         assertThat(paths.path("/api/v1/catalog/calendar/years/{year}").path("put").path("x-roles").toString())
                 .isEqualTo("[\"catalog-admin\"]");
 
+        // the public reads say who may keep them and answer 304; the staff's own department is no public read
+        JsonNode calendarYear = paths.path("/api/v1/catalog/calendar/years/{year}").path("get");
+        assertThat(calendarYear.path("description").asString()).contains("`Cache-Control: public, max-age=21600`");
+        assertThat(calendarYear.path("responses").path("304").path("headers").has("ETag")).isTrue();
+        assertThat(parameter(calendarYear, "If-None-Match").path("maxLength").asInt()).isEqualTo(512);
+        assertThat(paths.path("/api/v1/catalog/departments/mine").path("get").path("responses").has("304")).isFalse();
+
         // codes are validated by their format, and documented with it
         JsonNode code = parameter(current, "code");
         assertThat(code.path("pattern").asString()).contains("XK|QR");

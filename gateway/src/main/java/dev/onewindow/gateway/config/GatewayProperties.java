@@ -22,10 +22,14 @@ import org.springframework.util.unit.DataSize;
  * @param cors           browser origins allowed to call the API (app, mini-program)
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed (e.g. the ingress)
  * @param jwtCache       decoded-token cache, so a token's signature is verified once per gateway, not per request
+ * @param responseCache  the cache of anonymous public reads
+ * @param connectionPool limits of the pooled connections to the services beyond Spring Cloud Gateway's own
+ *                       ({@code spring.cloud.gateway.server.webflux.httpclient.pool.*})
  */
 @ConfigurationProperties("onewindow.gateway")
 public record GatewayProperties(Map<String, Service> services, RouteDefaults routeDefaults, List<String> publicPaths,
-        RateLimit rateLimit, DataSize maxBodySize, Cors cors, List<String> trustedProxies, JwtCache jwtCache) {
+        RateLimit rateLimit, DataSize maxBodySize, Cors cors, List<String> trustedProxies, JwtCache jwtCache,
+        ResponseCache responseCache, ConnectionPool connectionPool) {
 
     public GatewayProperties {
         services = services == null ? Map.of() : new LinkedHashMap<>(services);
@@ -36,6 +40,8 @@ public record GatewayProperties(Map<String, Service> services, RouteDefaults rou
         cors = cors == null ? new Cors(null, null, null, null, null) : cors;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         jwtCache = jwtCache == null ? new JwtCache(null, null) : jwtCache;
+        responseCache = responseCache == null ? new ResponseCache(null, null, null, null) : responseCache;
+        connectionPool = connectionPool == null ? new ConnectionPool(null) : connectionPool;
         for (Map.Entry<String, Service> entry : services.entrySet()) {
             if (entry.getValue() == null || entry.getValue().uri() == null) {
                 throw new IllegalStateException("onewindow.gateway.services." + entry.getKey() + ".uri must be set");
@@ -194,6 +200,37 @@ public record GatewayProperties(Map<String, Service> services, RouteDefaults rou
         public JwtCache {
             maxEntries = maxEntries == null ? 10_000 : maxEntries;
             maxTtl = maxTtl == null ? Duration.ofMinutes(5) : maxTtl;
+        }
+    }
+
+    /**
+     * The gateway's cache of anonymous public reads: only {@code GET}s without credentials on the public allow-list,
+     * only answers a shared cache may store ({@code dev.onewindow.gateway.cache.CacheDirectives}), each for at most
+     * the lifetime its {@code Cache-Control} gives.
+     *
+     * @param enabled      switch for the whole cache
+     * @param maxSize      most bytes held (bodies, headers and keys, estimated); least used entries go first
+     * @param maxEntrySize largest body stored; larger answers pass through unstored
+     * @param maxTtl       longest time an answer is kept, whatever its max-age says
+     */
+    public record ResponseCache(Boolean enabled, DataSize maxSize, DataSize maxEntrySize, Duration maxTtl) {
+
+        public ResponseCache {
+            enabled = enabled == null || enabled;
+            maxSize = maxSize == null ? DataSize.ofMegabytes(32) : maxSize;
+            maxEntrySize = maxEntrySize == null ? DataSize.ofKilobytes(512) : maxEntrySize;
+            maxTtl = maxTtl == null ? Duration.ofMinutes(10) : maxTtl;
+        }
+    }
+
+    /**
+     * @param maxPendingAcquires most requests waiting for a connection to one service once its pool is exhausted;
+     *                           beyond that a request is refused at once (503) instead of queueing without bound
+     */
+    public record ConnectionPool(Integer maxPendingAcquires) {
+
+        public ConnectionPool {
+            maxPendingAcquires = maxPendingAcquires == null ? 1000 : maxPendingAcquires;
         }
     }
 }

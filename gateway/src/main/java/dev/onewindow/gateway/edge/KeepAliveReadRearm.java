@@ -4,8 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.LastHttpContent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
@@ -16,8 +14,10 @@ import reactor.netty.http.server.HttpServer;
  * arrives while the previous exchange is still finishing — common on a gateway, whose answers complete on the
  * backend connection's thread — and that request is then answered at once (401, 429, an open breaker's 503, a
  * preflight, a health probe), the connection stops reading, and the client's next request waits in the socket until
- * the client times out. Here every time a response's last part has been flushed, one more read is requested on the
- * next turn of the connection's event loop, so reading always resumes. Harmless when reading was already armed.
+ * the client times out. Here after every flush of a response (its last part included) one more read is requested
+ * on the next turn of the connection's event loop, so reading always resumes. Harmless when reading was already
+ * armed. Keyed to flushes rather than to the response's last part so that it needs no HTTP codec types: the
+ * gateway's HTTP is served by Spring Cloud Gateway on Reactor Netty alone.
  * Remove once Reactor Netty 1.3.8 or later is used (it needs Netty 4.2.19, not yet on the Maven mirror here).
  */
 @Component
@@ -35,16 +35,12 @@ public class KeepAliveReadRearm implements NettyServerCustomizer {
     static final class Rearm extends ChannelOutboundHandlerAdapter {
 
         @Override
-        public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) throws Exception {
-            if (message instanceof LastHttpContent) {
-                Channel channel = ctx.channel();
-                promise.addListener(written -> {
-                    if (channel.isActive()) {
-                        channel.eventLoop().execute(channel::read);
-                    }
-                });
+        public void flush(ChannelHandlerContext ctx) throws Exception {
+            super.flush(ctx);
+            Channel channel = ctx.channel();
+            if (channel.isActive()) {
+                channel.eventLoop().execute(channel::read);
             }
-            super.write(ctx, message, promise);
         }
     }
 }

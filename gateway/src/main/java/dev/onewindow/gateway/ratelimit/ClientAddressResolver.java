@@ -26,17 +26,6 @@ public final class ClientAddressResolver {
         this.trusted = List.copyOf(ranges);
     }
 
-    private ClientAddressResolver(List<Cidr> trusted, List<Cidr> more) {
-        List<Cidr> ranges = new ArrayList<>(trusted);
-        ranges.addAll(more);
-        this.trusted = List.copyOf(ranges);
-    }
-
-    /** This resolver, also trusting the loopback addresses (the gateway front relays to the Spring stack there). */
-    public ClientAddressResolver alsoTrustingLoopback() {
-        return new ClientAddressResolver(trusted, List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")));
-    }
-
     public String resolve(ServerHttpRequest request) {
         return resolve(request.getRemoteAddress(), request.getHeaders().get("X-Forwarded-For"));
     }

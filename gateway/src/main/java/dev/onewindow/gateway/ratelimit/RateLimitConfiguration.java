@@ -2,7 +2,6 @@ package dev.onewindow.gateway.ratelimit;
 
 import dev.onewindow.gateway.config.GatewayProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,19 +33,13 @@ public class RateLimitConfiguration {
         return new TokenBucketRateLimiter(rateLimit, System::nanoTime);
     }
 
-    /**
-     * Behind the gateway front (on by default) the Spring stack's peer is the front on loopback, which passes the
-     * client address it resolved in {@code X-Forwarded-For}: loopback is trusted here in addition.
-     */
     @Bean
     RateLimitFilter rateLimitFilter(GatewayProperties properties, RequestRateLimiter limiter,
-            ClientAddressResolver addresses,
-            @Value("${onewindow.gateway.front.enabled:true}") boolean behindFront) {
-        ClientAddressResolver stackAddresses = behindFront ? addresses.alsoTrustingLoopback() : addresses;
+            ClientAddressResolver addresses) {
         if (!properties.rateLimit().enabled()) {
-            return new RateLimitFilter(key -> RateLimitDecision.UNLIMITED_MONO, stackAddresses);
+            return new RateLimitFilter(key -> RateLimitDecision.UNLIMITED_MONO, addresses);
         }
-        return new RateLimitFilter(limiter, stackAddresses);
+        return new RateLimitFilter(limiter, addresses);
     }
 
     @Bean

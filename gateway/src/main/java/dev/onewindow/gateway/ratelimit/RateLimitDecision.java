@@ -18,10 +18,6 @@ public record RateLimitDecision(boolean allowed, long retryAfterSeconds, long li
     static final RateLimitDecision UNLIMITED = new RateLimitDecision(true, 0, 0, 0);
     static final Mono<RateLimitDecision> UNLIMITED_MONO = Mono.just(UNLIMITED);
 
-    public static RateLimitDecision unlimited() {
-        return UNLIMITED;
-    }
-
     static RateLimitDecision allowed(long limit, long remaining) {
         return new RateLimitDecision(true, 0, limit, Math.max(0, remaining));
     }

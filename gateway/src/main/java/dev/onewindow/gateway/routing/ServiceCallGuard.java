@@ -64,12 +64,6 @@ public final class ServiceCallGuard implements GlobalFilter, Ordered {
         return 0;
     }
 
-    /** The service's circuit breaker (shared with the edge front's direct path), or {@code null}. */
-    public CircuitBreaker breaker(String service) {
-        Guard guard = guards.get(service);
-        return guard != null ? guard.breaker : null;
-    }
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);

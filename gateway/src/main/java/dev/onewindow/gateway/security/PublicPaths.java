@@ -33,6 +33,23 @@ public final class PublicPaths {
         return false;
     }
 
+    /**
+     * Whether any entry open to {@code method} lies under one of these route patterns (e.g. {@code /api/v1/catalog/**}):
+     * decides which services get a public-reads route.
+     */
+    public boolean anyUnder(HttpMethod method, List<String> routePatterns) {
+        for (String routePattern : routePatterns) {
+            PathPattern route = PathPatternParser.defaultInstance.parse(routePattern);
+            for (Entry entry : entries) {
+                if ((entry.methods.isEmpty() || entry.methods.contains(method))
+                        && route.matches(PathContainer.parsePath(entry.pattern.getPatternString()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private record Entry(List<HttpMethod> methods, PathPattern pattern) {
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class GatewayPropertiesTest {
 
     private static GatewayProperties with(GatewayProperties.Service service) {
-        return new GatewayProperties(Map.of("case-handling", service), null, null, null, null, null, null, null);
+        return new GatewayProperties(Map.of("case-handling", service), null, null, null, null, null, null, null, null,
+                null);
     }
 
     private static GatewayProperties.Service service(Duration response, Duration timeLimit,
@@ -54,13 +55,18 @@ class GatewayPropertiesTest {
 
     @Test
     void defaultsAreSafe() {
-        GatewayProperties properties = new GatewayProperties(null, null, null, null, null, null, null, null);
+        GatewayProperties properties = new GatewayProperties(null, null, null, null, null, null, null, null, null, null);
 
         assertThat(properties.maxBodySize().toMegabytes()).isEqualTo(10);
         assertThat(properties.rateLimit().enabled()).isTrue();
         assertThat(properties.rateLimit().redis().enabled()).isFalse();
         assertThat(properties.trustedProxies()).isEmpty();
         assertThat(properties.publicPaths()).isEmpty();
+        assertThat(properties.responseCache().enabled()).isTrue();
+        assertThat(properties.responseCache().maxSize().toMegabytes()).isEqualTo(32);
+        assertThat(properties.responseCache().maxEntrySize().toKilobytes()).isEqualTo(512);
+        assertThat(properties.responseCache().maxTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.connectionPool().maxPendingAcquires()).isEqualTo(1000);
     }
 
     @Test

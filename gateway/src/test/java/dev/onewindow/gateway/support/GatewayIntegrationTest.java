@@ -22,7 +22,7 @@ public abstract class GatewayIntegrationTest {
     /** Serves supervision only; stopped and restarted by the resilience test. */
     protected static final RecordingBackend SUPERVISION = RecordingBackend.start();
 
-    /** Serves data-exchange: closes each kept-alive connection under its second request (see the front's tests). */
+    /** Serves data-exchange: closes each kept-alive connection under its second request (see ResilienceIT). */
     protected static final ClosingBackend CLOSING = ClosingBackend.start();
 
     protected static final TokenMinter TOKENS = TokenMinter.shared();

@@ -36,6 +36,8 @@ public final class RecordingBackend {
     private volatile int port;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<String>>> responseHeaders = new ConcurrentHashMap<>();
+    private final Map<String, String> versions = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "recording-backend");
         thread.setDaemon(true);
@@ -101,6 +103,22 @@ public final class RecordingBackend {
         delays.put(pathPrefix, delay);
     }
 
+    /**
+     * Answers to requests whose path starts with {@code pathPrefix} carry this header, one line per value (e.g.
+     * {@code Cache-Control}); replaces what was set for that prefix and header before.
+     */
+    public void respondWith(String pathPrefix, String header, String... values) {
+        responseHeaders.computeIfAbsent(pathPrefix, prefix -> new ConcurrentHashMap<>()).put(header, List.of(values));
+    }
+
+    /**
+     * What the answer for this exact path says it is: {@code "version"} in its body and, in quotes, its strong
+     * {@code ETag}; a request whose {@code If-None-Match} names it gets 304, as the services answer conditional reads.
+     */
+    public void version(String path, String version) {
+        versions.put(path, version);
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -132,10 +150,25 @@ public final class RecordingBackend {
                 }
             }
         }
-        byte[] response = ("{\"backend\":\"ok\",\"path\":\"" + path + "\",\"bytes\":" + bytes + "}")
+        String version = versions.get(path);
+        String versionField = version != null ? ",\"version\":\"" + version + "\"" : "";
+        byte[] response = ("{\"backend\":\"ok\",\"path\":\"" + path + "\",\"bytes\":" + bytes + versionField + "}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        for (Map.Entry<String, Map<String, List<String>>> configured : responseHeaders.entrySet()) {
+            if (path.startsWith(configured.getKey())) {
+                configured.getValue().forEach(exchange.getResponseHeaders()::put);
+            }
+        }
         try {
+            if (version != null) {
+                exchange.getResponseHeaders().set("ETag", "\"" + version + "\"");
+                if (("\"" + version + "\"").equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    exchange.close();
+                    return;
+                }
+            }
             exchange.sendResponseHeaders(200, response.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response);

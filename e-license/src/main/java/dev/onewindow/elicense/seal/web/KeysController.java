@@ -1,6 +1,5 @@
 package dev.onewindow.elicense.seal.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -65,11 +63,11 @@ class KeysController {
 
     @Operation(summary = "List the published seal keys", description = """
             Every department's seal keys, active and retired. Find a QR token's or status list's key by `kid`, check \
-            that its `alg` matches and that its `dept` is the token's issuer, then verify. Cacheable for 5 minutes.""")
+            that its `alg` matches and that its `dept` is the token's issuer, then verify. A new key is published \
+            before it seals (at least the `max-age` below), so a set kept that long knows every key a token names.""")
     @GetMapping
     ResponseEntity<KeySetResponse> keys() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .body(publish(keys));
+        return ResponseEntity.ok().body(publish(keys));
     }
 
     /** The published key set, as served (also used by tests that verify offline from exactly this output). */

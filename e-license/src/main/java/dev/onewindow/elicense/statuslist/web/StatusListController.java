@@ -1,18 +1,19 @@
 package dev.onewindow.elicense.statuslist.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import dev.onewindow.elicense.Limits;
 import dev.onewindow.elicense.statuslist.StatusLists;
 import dev.onewindow.elicense.statuslist.StatusLists.Published;
+import dev.onewindow.platform.web.caching.AnswerLifetime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StatusListController {
 
     private final StatusLists lists;
+    private final Clock clock;
 
-    StatusListController(StatusLists lists) {
+    StatusListController(StatusLists lists, Clock clock) {
         this.lists = lists;
+        this.clock = clock;
     }
 
     @Schema(description = "A signed status list; `signature` covers the canonical JSON of the other members")
@@ -65,7 +68,8 @@ class StatusListController {
     @Operation(summary = "Read an issuer's signed status list", description = """
             A licence's bit is at its `statusListIndex` (in its QR token as `sli`): set in the `revocation` list \
             when it is revoked, in the `suspension` list while it is suspended. A department that never issued a \
-            licence has none: 404. Cacheable for 30 seconds.""")
+            licence has none: 404. A cache keeps it for at most `status-list.max-age` (5 minutes, the W3C default \
+            `ttl`) and never past its `validUntil`.""")
     @GetMapping("/{department}")
     ResponseEntity<StatusListResponse> get(
             @PathVariable @Size(max = Limits.DEPARTMENT_CODE_LENGTH)
@@ -74,8 +78,8 @@ class StatusListController {
                     defaultValue = "revocation", maxLength = 10))
             @RequestParam(defaultValue = "revocation") @Size(max = 10) String statusPurpose) {
         Published list = lists.of(department, StatusLists.Purpose.parse(statusPurpose));
-        // short client caching: a revocation must reach verifiers quickly
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
-                .body(StatusListResponse.of(list));
+        // the configured max-age (onewindow.http-cache) is the list's whole life: a list built a while ago has less
+        AnswerLifetime.endsIn(Duration.between(clock.instant(), list.validUntil()));
+        return ResponseEntity.ok().body(StatusListResponse.of(list));
     }
 }

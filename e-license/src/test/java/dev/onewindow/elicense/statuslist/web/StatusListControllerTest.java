@@ -1,6 +1,8 @@
 package dev.onewindow.elicense.statuslist.web;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 
 import dev.onewindow.elicense.statuslist.Bitstring;
@@ -11,7 +13,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,12 +31,23 @@ class StatusListControllerTest {
     @Autowired
     MockMvc mvc;
 
+    private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+
     @MockitoBean
     StatusLists lists;
 
+    /** The controller tells how long a list has left to live: by the service's clock. */
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
     @BeforeEach
     void aPublishedList() {
-        Instant now = Instant.parse("2026-03-02T02:00:00Z");
+        Instant now = NOW;
         for (StatusLists.Purpose purpose : StatusLists.Purpose.values()) {
             given(lists.of("SCJGJ", purpose)).willReturn(new StatusLists.Published("SCJGJ", purpose.value(), 131_072,
                     new Bitstring(131_072).encode(), now, now.plusSeconds(300), "ES256", "scjgj-2026", "c2ln"));

@@ -3,6 +3,8 @@ package dev.onewindow.platform.apidocs;
 import dev.onewindow.platform.problem.ProblemErrorController;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.SecurityProperties;
+import dev.onewindow.platform.web.caching.CacheablePublicReads;
+import dev.onewindow.platform.web.caching.HttpCacheProperties;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
-@EnableConfigurationProperties(ApiDocsProperties.class)
+@EnableConfigurationProperties({ApiDocsProperties.class, HttpCacheProperties.class})
 public class ApiDocsAutoConfiguration {
 
     static {
@@ -27,7 +29,8 @@ public class ApiDocsAutoConfiguration {
 
     @Bean
     PartnerApiDocs partnerApiDocs(@Value("${spring.application.name}") String service, SecurityProperties security,
-            ApiDocsProperties properties) {
-        return new PartnerApiDocs(service, security.issuerUri(), security.publicPaths(), properties);
+            ApiDocsProperties properties, HttpCacheProperties httpCache) {
+        return new PartnerApiDocs(service, security.issuerUri(), security.publicPaths(), properties,
+                new CacheablePublicReads(httpCache));
     }
 }

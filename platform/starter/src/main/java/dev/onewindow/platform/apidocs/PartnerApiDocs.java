@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.onewindow.platform.web.caching.CacheablePublicReads;
+import dev.onewindow.platform.web.caching.HttpCacheProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -23,6 +25,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.OAuthFlow;
@@ -52,6 +55,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <li>what an error looks like: the RFC 9457 {@code Problem} schema ({@code application/problem+json}) as the
  *     documented 400/401/403/404/409/413/415/429/500/503 answers, as far as each applies to the operation;</li>
  * <li>the limits the gateway applies to every answer: rate-limit headers, CORS, {@code Retry-After} on 429;</li>
+ * <li>who may keep an answer: on the cacheable public reads ({@code onewindow.http-cache.public-reads}) the
+ *     {@code Cache-Control}, {@code ETag} and {@code Vary} of a 200, {@code If-None-Match} and the 304;</li>
  * <li>the server: the gateway, the origin the document is read from.</li>
  * </ul>
  * Summaries ({@code @Operation}) and validation limits (Bean Validation on request records and parameters) stay
@@ -67,7 +72,14 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
     static final String RATE_REMAINING = "X-RateLimit-Remaining";
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     static final String RETRY_AFTER = "Retry-After";
+    static final String CACHE_CONTROL = "Cache-Control";
+    static final String ETAG = "ETag";
+    static final String VARY = "Vary";
+    static final String IF_NONE_MATCH = "If-None-Match";
 
+    /** {@code *} or a list of entity tags, as the platform accepts it (RequestTextFilter). */
+    static final String IF_NONE_MATCH_FORMAT = "^[ \\t]*(\\*|(,[ \\t]*)*(W/)?\"[\\x21\\x23-\\x7E]*\""
+            + "([ \\t]*,([ \\t]*(W/)?\"[\\x21\\x23-\\x7E]*\")?)*)?[ \\t]*$";
     private static final Pattern ROLE_NAMES = Pattern.compile("has(?:Any)?Role\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
@@ -78,12 +90,19 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
     private final String issuer;
     private final ApiDocsProperties properties;
     private final List<PublicPath> publicPaths;
+    private final CacheablePublicReads cacheableReads;
 
     public PartnerApiDocs(String service, String issuer, List<String> publicPaths, ApiDocsProperties properties) {
+        this(service, issuer, publicPaths, properties, new CacheablePublicReads(new HttpCacheProperties(null)));
+    }
+
+    public PartnerApiDocs(String service, String issuer, List<String> publicPaths, ApiDocsProperties properties,
+            CacheablePublicReads cacheableReads) {
         this.service = service;
         this.issuer = issuer;
         this.properties = properties;
         this.publicPaths = publicPaths.stream().map(PublicPath::parse).toList();
+        this.cacheableReads = cacheableReads;
     }
 
     // ------------------------------------------------------------------------------------------------ per operation
@@ -125,6 +144,9 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
         components.addSecuritySchemes(SCHEME, securityScheme());
         addProblemSchemas(components);
         addHeaders(components);
+        if (!cacheableReads.isEmpty()) {
+            addCachingHeaders(components);
+        }
         Set<String> usedTags = new LinkedHashSet<>();
         if (api.getPaths() != null) {
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
@@ -198,6 +220,39 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
         operation.setDescription(operation.getDescription() == null || operation.getDescription().isBlank() ? access
                 : operation.getDescription().strip() + "\n\n" + access);
         addResponses(path, method, operation, open);
+        if (open && method == HttpMethod.GET) {
+            cacheableReads.forOperation(path).ifPresent(rule -> documentCaching(operation, rule));
+        }
+    }
+
+    /** A cacheable public read: who may keep the answer, for how long, and how to ask whether it changed. */
+    private static void documentCaching(Operation operation, CacheablePublicReads.Rule rule) {
+        String credentialed = rule.withCredentials().cacheControl();
+        String tagged = credentialed.contains("no-store") ? "An anonymous answer carries" : "Answers carry";
+        operation.setDescription(operation.getDescription() + "\n\n**Cacheable**: an anonymous answer is "
+                + "`Cache-Control: " + rule.publicCacheControl(null) + "` (any cache, the gateway's included, may "
+                + "serve it that long, so a change is seen within it); with a token it is `" + credentialed
+                + "`, never public. `Vary: Authorization`. " + tagged + " a strong `ETag`: send it back as "
+                + "`If-None-Match` and an unchanged answer is 304 Not Modified without a body.");
+        if (operation.getParameters() == null || operation.getParameters().stream()
+                .noneMatch(p -> IF_NONE_MATCH.equalsIgnoreCase(p.getName()))) {
+            operation.addParametersItem(new Parameter().in("header").name(IF_NONE_MATCH).required(false)
+                    .description("The `ETag` of an answer the caller keeps (or a list of them, or `*`): an unchanged "
+                            + "answer is 304 without a body. Anything but `*` or entity tags is 400 `INVALID_HEADER`.")
+                    .schema(text(512, null).pattern(IF_NONE_MATCH_FORMAT)));
+        }
+        ApiResponse ok = operation.getResponses().get("200");
+        if (ok != null) {
+            addHeader(ok, CACHE_CONTROL);
+            addHeader(ok, ETAG);
+            addHeader(ok, VARY);
+        }
+        ApiResponse notModified = new ApiResponse().description(
+                "Not Modified: the answer has not changed since the `ETag` named in `If-None-Match`; no body.");
+        for (String header : List.of(CACHE_CONTROL, ETAG, VARY, ALLOW_ORIGIN)) {
+            addHeader(notModified, header);
+        }
+        operation.getResponses().addApiResponse("304", notModified);
     }
 
     // ------------------------------------------------------------------------------------------------ responses
@@ -305,6 +360,20 @@ public class PartnerApiDocs implements OpenApiCustomizer, OperationCustomizer {
                 .schema(text(2048, null)));
         components.addHeaders(RETRY_AFTER, new Header().description("Seconds to wait before trying again.")
                 .schema(integer(1, 86_400, null)));
+    }
+
+    private static void addCachingHeaders(Components components) {
+        components.addHeaders(CACHE_CONTROL, new Header().description("""
+                Who may keep the answer and for how long: `public, max-age=N` for anyone's cache (an anonymous \
+                answer to a cacheable public read), `private, no-cache` or `private, no-store` for the caller's own \
+                (an answer to a request with a token).""").schema(text(200, null)
+                .pattern("^[a-z-]+(=[0-9]+)?(, [a-z-]+(=[0-9]+)?)*$")));
+        components.addHeaders(ETAG, new Header().description("""
+                A strong entity tag of the answer: send it as `If-None-Match` to be told 304 when it has not \
+                changed.""").schema(text(100, null).pattern("^\"[\\x21\\x23-\\x7E]*\"$")));
+        components.addHeaders(VARY, new Header().description(
+                "`Authorization`: an answer to a request with a token is never served for one without, or back.")
+                .schema(text(200, null).pattern("^[A-Za-z-]+(, [A-Za-z-]+)*$")));
     }
 
     private static void defineTags(OpenAPI api, Set<String> used) {

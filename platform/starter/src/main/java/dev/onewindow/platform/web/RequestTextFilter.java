@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.onewindow.platform.domain.FieldViolation;
 import dev.onewindow.platform.problem.ProblemResponses;
@@ -30,13 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code %C0%AF} or an encoded surrogate {@code %ED%A0%80} is refused rather than silently replaced), and the
  * headers a service reads, which must be short visible ASCII. A refusal is a 400 problem naming the parameter
  * ({@code INVALID_ENCODING}, {@code INVALID_TEXT} or {@code INVALID_HEADER}). An {@code Accept} must be a list of
- * media types.
+ * media types, an {@code If-None-Match} {@code *} or a list of entity tags.
  */
 public class RequestTextFilter extends OncePerRequestFilter {
 
     /** Longest query parameter value (or path segment) any endpoint accepts. */
     static final int MAX_PARAMETER_LENGTH = 2_000;
     static final int MAX_HEADER_LENGTH = 512;
+    /**
+     * {@code If-None-Match = "*" / #entity-tag} (RFC 9110 §13.1.2): {@code *} alone, or entity tags
+     * ({@code "x"}, weak {@code W/"x"}; {@code etagc} is visible ASCII but {@code "}) separated by commas with
+     * optional blanks, empty list elements allowed and ignored (§5.6.1.2); an empty value names no tag.
+     */
+    private static final Pattern IF_NONE_MATCH = Pattern.compile("[ \\t]*(?:\\*|(?:,[ \\t]*)*"
+            + "(?:W/)?\"[\\x21\\x23-\\x7E]*\"(?:[ \\t]*,(?:[ \\t]*(?:W/)?\"[\\x21\\x23-\\x7E]*\")?)*)?[ \\t]*");
 
     private final JsonMapper json;
     private final Set<String> checkedHeaders;
@@ -107,6 +115,10 @@ public class RequestTextFilter extends OncePerRequestFilter {
         if (accept != null) {
             return accept;
         }
+        Refusal ifNoneMatch = checkIfNoneMatch(request);
+        if (ifNoneMatch != null) {
+            return ifNoneMatch;
+        }
         for (String name : checkedHeaders) {
             var values = request.getHeaders(name);
             while (values != null && values.hasMoreElements()) {
@@ -134,6 +146,31 @@ public class RequestTextFilter extends OncePerRequestFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * An {@code If-None-Match} that is neither {@code *} nor a list of entity tags would be read by Spring as some
+     * tag and could answer 304 for a representation the client never had; it is refused instead.
+     */
+    private static Refusal checkIfNoneMatch(HttpServletRequest request) {
+        var values = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+        while (values != null && values.hasMoreElements()) {
+            Refusal refusal = checkIfNoneMatch(values.nextElement());
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    static Refusal checkIfNoneMatch(String value) {
+        if (value.length() <= MAX_HEADER_LENGTH && IF_NONE_MATCH.matcher(value).matches()) {
+            return null;
+        }
+        String message = "is not * or a list of entity tags (\"x\" or W/\"x\", separated by commas) of at most "
+                + MAX_HEADER_LENGTH + " characters";
+        return new Refusal("INVALID_HEADER", "the header 'If-None-Match' " + message,
+                new FieldViolation(HttpHeaders.IF_NONE_MATCH, "INVALID_HEADER", message));
     }
 
     /** A raw (still percent-encoded) path segment or query component, decoded strictly, against the policy. */

@@ -31,6 +31,14 @@ class ApiDocsIT {
         JsonNode ping = doc.path("paths").path("/api/v1/public/ping").path("get");
         assertThat(ping.path("x-public").asBoolean()).isTrue();
         assertThat(ping.path("responses").has("403")).isFalse();
+        // a cacheable public read (onewindow.http-cache.public-reads): who may keep it, and the 304
+        assertThat(ping.path("description").asString()).contains("`Cache-Control: public, max-age=60, "
+                + "stale-while-revalidate=30`", "`private, no-cache`");
+        assertThat(ping.path("responses").path("200").path("headers").has("ETag")).isTrue();
+        assertThat(ping.path("responses").path("200").path("headers").has("Cache-Control")).isTrue();
+        assertThat(ping.path("responses").path("304").path("headers").has("ETag")).isTrue();
+        assertThat(ping.path("parameters").toString()).contains("If-None-Match");
+        assertThat(doc.path("paths").path("/api/v1/parcels/{id}").path("get").path("responses").has("304")).isFalse();
         // the caller comes from the token: it is no parameter
         assertThat(doc.path("paths").path("/api/v1/parcels/{id}").path("get").path("parameters").toString())
                 .doesNotContain("caller");

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -104,6 +105,19 @@ class ParcelController {
     }
 
     record PingResponse(@Schema(allowableValues = "pong") String answer) {
+    }
+
+    /** Its ETag is the parcel's revision, an ETag the domain already has (as a write's If-Match would name it). */
+    @Operation(summary = "Track a parcel without a token", description = "Its status only.")
+    @GetMapping("/public/parcels/{id}")
+    ResponseEntity<TrackingResponse> track(@PathVariable @Size(max = 20) String id) {
+        Parcel parcel = parcels.findById(id).orElseThrow(() -> DomainException.notFound("parcel", id));
+        return ResponseEntity.ok().eTag("\"" + parcel.version() + "\"")
+                .body(new TrackingResponse(parcel.id(), parcel.status().name()));
+    }
+
+    record TrackingResponse(@Schema(maxLength = 20) String id,
+            @Schema(allowableValues = {"REGISTERED", "SHIPPED"}) String status) {
     }
 
     @Operation(summary = "Fail with an internal error", hidden = true)

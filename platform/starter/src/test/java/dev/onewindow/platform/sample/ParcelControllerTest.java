@@ -47,6 +47,7 @@ class ParcelControllerTest {
                 .endpoint(() -> get("/api/v1/parcels/p1")).allowsAnySignedIn().answers(200)
                 .endpoint(() -> post("/api/v1/parcels/p1/ship")).allows("window-officer").answers(200)
                 .endpoint(() -> get("/api/v1/public/ping")).isPublic().answers(200)
+                .endpoint(() -> get("/api/v1/public/parcels/p1")).isPublic().answers(200)
                 .tests();
     }
 }

@@ -34,4 +34,20 @@ class RequestTextFilterTest {
         assertThat(RequestTextFilter.checkPath("/api/v1/cases/%E2%80%AE1").code()).isEqualTo("INVALID_TEXT");
         assertThat(RequestTextFilter.checkPath("/api/v1/cases/%FF").code()).isEqualTo("INVALID_ENCODING");
     }
+
+    @Test
+    void ifNoneMatchIsAStarOrAListOfEntityTags() {
+        for (String valid : new String[] {"*", " * ", "\"0a1b\"", "W/\"7\"", "\"\"", "\"a\", W/\"b\",\"c\"",
+                "\"a\",,\t\"b\"", ", \"a\"", "\"a\",", "\"x,y\"", "\"!#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\"", ""}) {
+            assertThat(RequestTextFilter.checkIfNoneMatch(valid)).as(valid).isNull();
+        }
+        for (String malformed : new String[] {"abc", "7", "\"abc", "abc\"", "W/abc", "w/\"a\"", "W/ \"a\"",
+                "\"a\" \"b\"", "*, \"a\"", "\"a\", *", "\"a\"b\"", "\"a\u00e9\"", "\"a\u0001\"", "-1",
+                "\"" + "x".repeat(RequestTextFilter.MAX_HEADER_LENGTH) + "\""}) {
+            RequestTextFilter.Refusal refusal = RequestTextFilter.checkIfNoneMatch(malformed);
+            assertThat(refusal).as(malformed).isNotNull();
+            assertThat(refusal.code()).isEqualTo("INVALID_HEADER");
+            assertThat(refusal.violation().field()).isEqualTo("If-None-Match");
+        }
+    }
 }

@@ -105,6 +105,13 @@ public final class ApiClient {
                     .findFirst().map(e -> e.getValue().get(0)).orElse(null);
         }
 
+        /** Every value of a header, each field line split at its commas ({@code Vary: Origin, Authorization}). */
+        public java.util.List<String> headerValues(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                    .map(String::trim).filter(v -> !v.isEmpty()).toList();
+        }
+
         public String contentType() {
             return header("Content-Type");
         }
