@@ -12,9 +12,7 @@ import java.util.Map;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,21 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (line breaks only in the multi-line texts), enum ordinals and pages past the last one.
  */
 @IntegrationTest
-class HostileInputIT {
+class HostileInputIT extends CatalogApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-
-    private ApiClient api() {
-        return ApiClient.localPort(port);
-    }
-
-    @BeforeEach
-    void departments() {
-        Fixtures.departments(api());
-    }
 
     // ------------------------------------------------------------------------------------- public reads, anonymous
 

@@ -32,10 +32,7 @@ class CaseEndingsIT extends CaseApiSupport {
 
     @Test
     void approvedDeniedAndRejectedCasesEachCompleteOnceWithTheirOutcome() {
-        Map<String, Object> entry = Stubs.entry(Stubs.implementationCode(DEPARTMENT), 1, DEPARTMENT);
-        entry.put("result", Stubs.result("DOCUMENT", null));
-        entry.put("promisedLimitDays", 2);
-        Stubs.publish(entry);
+        Map<String, Object> entry = Stubs.publishedDocumentEntry(DEPARTMENT, 2);
         String officer = People.officer(DEPARTMENT);
 
         // Monday 2026-03-02 09:00; decisions due at the end of Wednesday 03-04, acceptance by the end of 03-09

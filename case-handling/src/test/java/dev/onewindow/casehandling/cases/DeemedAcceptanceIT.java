@@ -89,10 +89,6 @@ class DeemedAcceptanceIT extends CaseApiSupport {
     }
 
     private static Map<String, Object> tenDayEntry() {
-        Map<String, Object> entry = Stubs.entry(Stubs.implementationCode(DEPARTMENT), 1, DEPARTMENT);
-        entry.put("result", Stubs.result("DOCUMENT", null));
-        entry.put("promisedLimitDays", 10);
-        Stubs.publish(entry);
-        return entry;
+        return Stubs.publishedDocumentEntry(DEPARTMENT, 10);
     }
 }

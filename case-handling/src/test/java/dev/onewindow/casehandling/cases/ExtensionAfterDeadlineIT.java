@@ -24,10 +24,7 @@ class ExtensionAfterDeadlineIT extends CaseApiSupport {
 
     @Test
     void anOverdueCaseCannotBeExtendedBackToGreen() {
-        Map<String, Object> entry = Stubs.entry(Stubs.implementationCode(DEPARTMENT), 1, DEPARTMENT);
-        entry.put("result", Stubs.result("DOCUMENT", null));
-        entry.put("promisedLimitDays", 2);
-        Stubs.publish(entry);
+        Map<String, Object> entry = Stubs.publishedDocumentEntry(DEPARTMENT, 2);
         String officer = People.officer(DEPARTMENT);
         String reviewer = People.reviewer(DEPARTMENT);
         String approver = People.approver(DEPARTMENT);

@@ -89,6 +89,18 @@ public final class Stubs {
     }
 
     /**
+     * A published version 1 of a new entry of {@code department} whose result is a document (no licence to issue)
+     * and whose promised limit is {@code limitDays} working days, already registered: what the clock tests start from.
+     */
+    public static Map<String, Object> publishedDocumentEntry(String department, int limitDays) {
+        Map<String, Object> entry = entry(implementationCode(department), 1, department);
+        entry.put("result", result("DOCUMENT", null));
+        entry.put("promisedLimitDays", limitDays);
+        publish(entry);
+        return entry;
+    }
+
+    /**
      * Registers the entry as the catalog would serve it: under its version always, and as the current published
      * version when its status is PUBLISHED.
      */

@@ -6,13 +6,12 @@ import java.util.Map;
 
 import dev.onewindow.catalog.Fixtures;
 import dev.onewindow.platform.testkit.JsonSchema;
+import dev.onewindow.catalog.CatalogApiTest;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dev.onewindow.catalog.Fixtures.CATALOG_ADMIN;
@@ -28,19 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Bundles (一件事) over HTTP: role rules, publication of published members only, merged materials, the event. */
 @IntegrationTest
-class BundleIT {
+class BundleIT extends CatalogApiTest {
 
-    @LocalServerPort
-    int port;
-
-    private ApiClient api() {
-        return ApiClient.localPort(port);
-    }
-
-    @BeforeEach
-    void departments() {
-        Fixtures.departments(api());
-    }
 
     @Test
     void aBundleOfPublishedEntriesAsksASharedMaterialOnceAndIsAnnounced() {

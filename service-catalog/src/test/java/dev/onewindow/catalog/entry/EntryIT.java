@@ -10,13 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.onewindow.platform.testkit.JsonSchema;
+import dev.onewindow.catalog.CatalogApiTest;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dev.onewindow.catalog.Fixtures.AUDITOR;
@@ -35,21 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Implementation list entries over HTTP with real tokens, the real broker and the Mongo wire-protocol server. */
 @IntegrationTest
-class EntryIT {
+class EntryIT extends CatalogApiTest {
 
     private static final String TOPIC = "service-catalog.item.events.v1";
 
-    @LocalServerPort
-    int port;
-
-    private ApiClient api() {
-        return ApiClient.localPort(port);
-    }
-
-    @BeforeEach
-    void departments() {
-        dev.onewindow.catalog.Fixtures.departments(api());
-    }
 
     @Test
     void fullLifecycleWithVersionReadsAndEveryEventOnTheBroker() {

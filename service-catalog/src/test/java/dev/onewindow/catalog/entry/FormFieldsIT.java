@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.onewindow.catalog.Fixtures;
+import dev.onewindow.catalog.CatalogApiTest;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.JsonSchema;
 import dev.onewindow.platform.testkit.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dev.onewindow.catalog.Fixtures.CATALOG_ADMIN;
@@ -30,21 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invalid definitions are 400 and store nothing.
  */
 @IntegrationTest
-class FormFieldsIT {
+class FormFieldsIT extends CatalogApiTest {
 
     private static final String ENTRIES = "/api/v1/catalog/entries/";
 
-    @LocalServerPort
-    int port;
-
-    private ApiClient api() {
-        return ApiClient.localPort(port);
-    }
-
-    @BeforeEach
-    void departments() {
-        Fixtures.departments(api());
-    }
 
     @Test
     void theFormRoundTripsThroughPublicationIntoThePublicReadsAndTheEvent() {

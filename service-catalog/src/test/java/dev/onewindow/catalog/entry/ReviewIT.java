@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.onewindow.catalog.Fixtures;
+import dev.onewindow.catalog.CatalogApiTest;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static dev.onewindow.catalog.Fixtures.AUDITOR;
@@ -36,22 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by their author; the reviewer may return them to draft with a comment; the history says who did what, when.
  */
 @IntegrationTest
-class ReviewIT {
+class ReviewIT extends CatalogApiTest {
 
     private static final String ENTRIES = "/api/v1/catalog/entries/";
     private static final String BUNDLES = "/api/v1/catalog/bundles/";
 
-    @LocalServerPort
-    int port;
-
-    private ApiClient api() {
-        return ApiClient.localPort(port);
-    }
-
-    @BeforeEach
-    void departments() {
-        Fixtures.departments(api());
-    }
 
     @Test
     void aVersionIsSubmittedForReviewAndPublishedByASecondPersonNeverItsAuthor() {

@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.onewindow.catalog.Fixtures;
+import dev.onewindow.catalog.CatalogApiTest;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
 import dev.onewindow.platform.testkit.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -29,19 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestPropertySource(properties = "onewindow.catalog.review-before-publication=false")
-class ReviewOffIT {
+class ReviewOffIT extends CatalogApiTest {
 
-    @LocalServerPort
-    int port;
-
-    private ApiClient api() {
-        return ApiClient.localPort(port);
-    }
-
-    @BeforeEach
-    void departments() {
-        Fixtures.departments(api());
-    }
 
     @Test
     void aCatalogAdminPublishesTheirOwnDraftDirectly() {
