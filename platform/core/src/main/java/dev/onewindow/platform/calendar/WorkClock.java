@@ -174,7 +174,7 @@ public record WorkClock(Instant startedAt, Limit limit, List<Pause> pauses, List
     /** The time granted: the initial limit (see the class comment) plus all extensions, in counted time. */
     public Duration budget(WorkingDayCalendar calendar) {
         Duration budget = switch (limit.unit()) {
-            case HOURS -> limit.asDuration();
+            case HOURS, MINUTES -> limit.asDuration();
             case WORKING_DAYS -> {
                 LocalDate startDay = startedAt.atZone(WorkingDayCalendar.ZONE).toLocalDate();
                 LocalDate lastDay = calendar.addWorkingDays(startDay, limit.amount());
@@ -337,7 +337,7 @@ public record WorkClock(Instant startedAt, Limit limit, List<Pause> pauses, List
     private Duration counted(WorkingDayCalendar calendar, Instant from, Instant to) {
         return switch (limit.unit()) {
             case WORKING_DAYS -> calendar.workingTimeBetween(from, to);
-            case HOURS -> to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
+            case HOURS, MINUTES -> to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
         };
     }
 
@@ -345,7 +345,7 @@ public record WorkClock(Instant startedAt, Limit limit, List<Pause> pauses, List
     private Instant advance(WorkingDayCalendar calendar, Instant from, Duration amount) {
         return switch (limit.unit()) {
             case WORKING_DAYS -> calendar.plusWorkingTime(from, amount);
-            case HOURS -> from.plus(amount);
+            case HOURS, MINUTES -> from.plus(amount);
         };
     }
 
