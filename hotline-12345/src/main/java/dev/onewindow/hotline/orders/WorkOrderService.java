@@ -24,7 +24,6 @@ import dev.onewindow.platform.personal.MobileNumber;
 import dev.onewindow.platform.region.Regions;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -45,8 +44,8 @@ public class WorkOrderService {
     private final DispatchRules dispatchRules;
     private final DuplicateFinder duplicates;
     private final KnowledgeBase knowledge;
-    private final ObjectProvider<FieldCipher> cipher;
-    private final ObjectProvider<LookupHasher> hasher;
+    private final FieldCipher cipher;
+    private final LookupHasher hasher;
     private final CalendarSource calendar;
     private final ClockProperties clockProperties;
     private final HotlineProperties properties;
@@ -54,7 +53,7 @@ public class WorkOrderService {
 
     WorkOrderService(WorkOrderRepository orders, WorkOrderQueries queries, OrderNumbers numbers,
             CategoryTree categories, DispatchRules dispatchRules, DuplicateFinder duplicates, KnowledgeBase knowledge,
-            ObjectProvider<FieldCipher> cipher, ObjectProvider<LookupHasher> hasher, CalendarSource calendar,
+            FieldCipher cipher, LookupHasher hasher, CalendarSource calendar,
             ClockProperties clockProperties, HotlineProperties properties, Clock clock) {
         this.orders = orders;
         this.queries = queries;
@@ -139,8 +138,8 @@ public class WorkOrderService {
         String mobile = intake.mobile();
         return new CallerInfo(false, intake.callerName() == null ? null : Masking.name(intake.callerName()),
                 mobile == null ? null : Masking.mobile(mobile),
-                mobile == null ? null : cipher.getObject().encrypt(mobile, "workorder:" + orderId + ":mobile"),
-                mobile == null ? null : hasher.getObject().hash(mobile), intake.confidential(), subject, client);
+                mobile == null ? null : cipher.encrypt(mobile, "workorder:" + orderId + ":mobile"),
+                mobile == null ? null : hasher.hash(mobile), intake.confidential(), subject, client);
     }
 
     // ------------------------------------------------------------------------------------------------ hotline

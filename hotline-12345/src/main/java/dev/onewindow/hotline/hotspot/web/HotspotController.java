@@ -12,6 +12,7 @@ import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,7 +47,9 @@ class HotspotController {
             maxItems = 500, schema = @Schema(implementation = HotspotResponse.class))))
     @GetMapping
     @PreAuthorize("hasAnyRole('hotline-dispatcher', 'supervisor', 'auditor')")
-    List<HotspotResponse> detected(@RequestParam Instant from, @RequestParam Instant to, Caller caller) {
+    List<HotspotResponse> detected(
+            @Parameter(schema = @Schema(type = "string", format = "date-time", maxLength = 35)) @RequestParam Instant from,
+            @Parameter(schema = @Schema(type = "string", format = "date-time", maxLength = 35)) @RequestParam Instant to, Caller caller) {
         requirePeriod(from, to);
         String prefix = caller.hasRole(Roles.AUDITOR) ? "" : prefix(caller.region());
         return hotspots.detected(prefix, from, to).stream().map(HotspotResponse::of).toList();
@@ -60,7 +63,9 @@ class HotspotController {
     @PreAuthorize("hasAnyRole('hotline-dispatcher', 'supervisor', 'auditor')")
     List<CountResponse> counts(@RequestParam @Size(max = 32) @Pattern(regexp = Limits.CATEGORY) String category,
             @RequestParam @Size(max = 6) @Pattern(regexp = Limits.REGION) String region,
-            @RequestParam Instant from, @RequestParam Instant to, Caller caller) {
+            
+            @Parameter(schema = @Schema(type = "string", format = "date-time", maxLength = 35)) @RequestParam Instant from,
+            @Parameter(schema = @Schema(type = "string", format = "date-time", maxLength = 35)) @RequestParam Instant to, Caller caller) {
         requirePeriod(from, to);
         if (!caller.hasRole(Roles.AUDITOR) && !caller.inRegion(region)) {
             throw DomainException.notFound("region", region);
@@ -68,7 +73,7 @@ class HotspotController {
         return hotspots.counts(category, region, from, to).stream().map(CountResponse::of).toList();
     }
 
-    private static void requirePeriod(Instant from, Instant to) {
+    private static void requirePeriod(@Schema(maxLength = 35) Instant from, @Schema(maxLength = 35) Instant to) {
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST) > 0) {
             throw DomainException.invalid("INVALID_PERIOD", "from must be before to, at most 31 days apart")
                     .with("field", "from");
@@ -84,9 +89,9 @@ class HotspotController {
     }
 
     record HotspotResponse(@Schema(maxLength = 64) String id, @Schema(maxLength = 32) String categoryCode,
-            @Schema(pattern = Limits.REGION) String region, Instant hourStart,
-            @Schema(maximum = "9223372036854775807") long count, @Schema(maximum = "1000000") double baseline,
-            Instant detectedAt) {
+            @Schema(maxLength = 6, pattern = Limits.REGION) String region, @Schema(maxLength = 35) Instant hourStart,
+            @Schema(minimum = "0", maximum = "9223372036854775807") long count, @Schema(minimum = "0", maximum = "1000000") double baseline,
+            @Schema(maxLength = 35) Instant detectedAt) {
 
         static HotspotResponse of(Hotspot h) {
             return new HotspotResponse(h.id(), h.categoryCode(), h.regionCode(), h.hourStart(), h.count(),
@@ -94,7 +99,7 @@ class HotspotController {
         }
     }
 
-    record CountResponse(Instant hourStart, @Schema(maximum = "9223372036854775807") long count) {
+    record CountResponse(@Schema(maxLength = 35) Instant hourStart, @Schema(minimum = "0", maximum = "9223372036854775807") long count) {
 
         static CountResponse of(HourlyCount c) {
             return new CountResponse(c.hourStart(), c.count());

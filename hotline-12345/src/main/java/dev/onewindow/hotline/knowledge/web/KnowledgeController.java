@@ -99,19 +99,19 @@ class KnowledgeController {
     record EntryRequest(@NotBlank @Size(max = 200) String question,
             @NotBlank @Size(max = 4000) @MultiLineText String answer,
             @NotBlank @Size(max = 32) @Pattern(regexp = Limits.CATEGORY) String categoryCode,
-            LocalDate validFrom, LocalDate validTo,
-            @Schema(description = "The version read, when changing an entry") @Min(0) Long version) {
+            @Schema(maxLength = 10) LocalDate validFrom, @Schema(maxLength = 10) LocalDate validTo,
+            @Schema(description = "The version read, when changing an entry", minimum = "0", maximum = "9223372036854775807") @Min(0) Long version) {
 
         KnowledgeEntry.Content toContent() {
             return new KnowledgeEntry.Content(question, answer, categoryCode, validFrom, validTo);
         }
     }
 
-    record EntryResponse(@Schema(maxLength = 43) String id, @Schema(maximum = "9223372036854775807") long version,
+    record EntryResponse(@Schema(maxLength = 43) String id, @Schema(minimum = "0", maximum = "9223372036854775807") long version,
             @Schema(maxLength = 200) String question, @Schema(maxLength = 4000) String answer,
             @Schema(maxLength = 32) String categoryCode, @Schema(maxLength = 16) String department,
-            LocalDate validFrom, LocalDate validTo, @Schema(maximum = "9223372036854775807") long usageCount,
-            Instant updatedAt) {
+            @Schema(maxLength = 10) LocalDate validFrom, @Schema(maxLength = 10) LocalDate validTo, @Schema(minimum = "0", maximum = "9223372036854775807") long usageCount,
+            @Schema(maxLength = 35) Instant updatedAt) {
 
         static EntryResponse of(KnowledgeBase.Found found) {
             KnowledgeEntry e = found.entry();
@@ -121,8 +121,8 @@ class KnowledgeController {
     }
 
     record EntryPage(@ArraySchema(maxItems = Limits.PAGE_SIZE) List<EntryResponse> content,
-            @Schema(maximum = "" + Limits.MAX_PAGE) int page, @Schema(maximum = "" + Limits.PAGE_SIZE) int size,
-            @Schema(maximum = "9223372036854775807") long totalElements) {
+            @Schema(minimum = "0", maximum = "" + Limits.MAX_PAGE) int page, @Schema(minimum = "1", maximum = "" + Limits.PAGE_SIZE) int size,
+            @Schema(minimum = "0", maximum = "9223372036854775807") long totalElements) {
     }
 
 }

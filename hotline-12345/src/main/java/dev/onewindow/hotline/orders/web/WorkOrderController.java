@@ -139,7 +139,9 @@ class WorkOrderController {
             array = @ArraySchema(maxItems = 1000, schema = @Schema(implementation = DepartmentReturnsResponse.class))))
     @GetMapping("/statistics/returns")
     @PreAuthorize("hasAnyRole('hotline-dispatcher', 'supervisor', 'auditor')")
-    List<DepartmentReturnsResponse> returns(@RequestParam Instant from, @RequestParam Instant to, Caller caller) {
+    List<DepartmentReturnsResponse> returns(
+            @Parameter(schema = @Schema(type = "string", format = "date-time", maxLength = 35)) @RequestParam Instant from,
+            @Parameter(schema = @Schema(type = "string", format = "date-time", maxLength = 35)) @RequestParam Instant to, Caller caller) {
         return orders.returnsPerDepartment(caller, from, to).stream()
                 .map(r -> new DepartmentReturnsResponse(r.department(), r.returns())).toList();
     }

@@ -30,35 +30,35 @@ final class WorkOrderResponses {
 
     @Schema(description = "A work order (工单) as the caller may see it")
     record WorkOrderResponse(
-            @Schema(pattern = dev.onewindow.hotline.Limits.ID) String id,
-            @Schema(pattern = dev.onewindow.hotline.Limits.ORDER_NO) String orderNo,
+            @Schema(maxLength = 36, pattern = dev.onewindow.hotline.Limits.ID) String id,
+            @Schema(maxLength = 19, pattern = dev.onewindow.hotline.Limits.ORDER_NO) String orderNo,
             WorkOrderStatus status, IntakeChannel channel, DemandType demandType,
             @Schema(maxLength = 32) String categoryCode,
             @ArraySchema(maxItems = 8, schema = @Schema(maxLength = 32)) List<String> categoryPath,
             @Schema(maxLength = 200) String address,
-            @Schema(pattern = dev.onewindow.hotline.Limits.REGION) String region,
+            @Schema(maxLength = 6, pattern = dev.onewindow.hotline.Limits.REGION) String region,
             Double lat, Double lng, Urgency urgency,
             @Schema(maxLength = 2000) String text,
             @Schema(description = "Who called; null when the caller may not be shown to you (保密)") CallerResponse caller,
             boolean confidential,
-            Instant registeredAt,
+            @Schema(maxLength = 35) Instant registeredAt,
             @Schema(maxLength = 16) String leadDepartment,
             @ArraySchema(maxItems = 5, schema = @Schema(maxLength = 16)) List<String> helperDepartments,
             @ArraySchema(maxItems = 6) List<AssignmentResponse> assignments,
             @Schema(description = "The deadline the order is on now; null when nothing is due") DeadlineResponse deadline,
-            @Schema(maximum = "1000") int returnCount,
-            @Schema(maximum = "1000") int reopenCount,
+            @Schema(minimum = "0", maximum = "1000") int returnCount,
+            @Schema(minimum = "0", maximum = "1000") int reopenCount,
             boolean escalated,
             PendingExtensionResponse pendingExtension,
             @Schema(maxLength = 2000) String reply,
             @Schema(maxLength = 16) String replyDepartment,
-            Instant repliedAt,
+            @Schema(maxLength = 35) Instant repliedAt,
             @Schema(maxLength = 43) String knowledgeEntryId,
             CallbackResult lastCallback,
             @Schema(maxLength = 19) String mergedInto,
             @ArraySchema(maxItems = 10, schema = @Schema(maxLength = 19)) List<String> duplicateOf,
-            Instant closedAt,
-            Instant updatedAt) {
+            @Schema(maxLength = 35) Instant closedAt,
+            @Schema(maxLength = 35) Instant updatedAt) {
 
         static WorkOrderResponse of(WorkOrderView view) {
             WorkOrder o = view.order();
@@ -87,7 +87,7 @@ final class WorkOrderResponses {
     }
 
     record AssignmentResponse(@Schema(maxLength = 16) String department, Assignment.Role role,
-            Assignment.State state, Instant signedAt, Instant repliedAt, @Schema(maxLength = 2000) String reply) {
+            Assignment.State state, @Schema(maxLength = 35) Instant signedAt, @Schema(maxLength = 35) Instant repliedAt, @Schema(maxLength = 2000) String reply) {
 
         static AssignmentResponse of(Assignment a) {
             return new AssignmentResponse(a.department(), a.role(), a.state(), a.signedAt(), a.repliedAt(),
@@ -96,11 +96,11 @@ final class WorkOrderResponses {
     }
 
     @Schema(description = "What is due, when, and how it stands (红黄绿灯)")
-    record DeadlineResponse(Deadline.Phase phase, Instant startedAt,
-            @Schema(maximum = "10000") int limit,
+    record DeadlineResponse(Deadline.Phase phase, @Schema(maxLength = 35) Instant startedAt,
+            @Schema(minimum = "0", maximum = "10000") int limit,
             @Schema(description = "WORKING_DAYS, HOURS or MINUTES", maxLength = 12) String unit,
-            @Schema(maximum = "100") int extensions,
-            Instant dueAt, ClockLevel level,
+            @Schema(minimum = "0", maximum = "100") int extensions,
+            @Schema(maxLength = 35) Instant dueAt, ClockLevel level,
             @Schema(description = "Counted time left, negative when overdue (ISO-8601 duration)", maxLength = 32)
             String remaining) {
 
@@ -110,11 +110,11 @@ final class WorkOrderResponses {
         }
     }
 
-    record PendingExtensionResponse(@Schema(maximum = "30") int amount, @Schema(maxLength = 500) String reason,
-            Instant requestedAt) {
+    record PendingExtensionResponse(@Schema(minimum = "1", maximum = "30") int amount, @Schema(maxLength = 500) String reason,
+            @Schema(maxLength = 35) Instant requestedAt) {
     }
 
-    record HistoryResponse(Instant at, @Schema(maxLength = 64) String actor, @Schema(maxLength = 32) String role,
+    record HistoryResponse(@Schema(maxLength = 35) Instant at, @Schema(maxLength = 64) String actor, @Schema(maxLength = 32) String role,
             @Schema(maxLength = 32) String action, WorkOrderStatus from, WorkOrderStatus to,
             @Schema(maxLength = 16) String department, @Schema(maxLength = 2000) String comment) {
 
@@ -128,7 +128,7 @@ final class WorkOrderResponses {
     }
 
     record DepartmentReturnsResponse(@Schema(maxLength = 16) String department,
-            @Schema(maximum = "9223372036854775807") long returns) {
+            @Schema(minimum = "0", maximum = "9223372036854775807") long returns) {
     }
 
     record PageResponse<T>(
