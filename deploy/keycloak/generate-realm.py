@@ -70,6 +70,7 @@ DEPARTMENTS = {  # code: (name, region) -- the catalog demo data uses the same c
     "ZRZYJ": ("宿州市自然资源和规划局", "341300"),
     "SJZYJ": ("宿州市数据资源管理局", "341300"),
     "YQSCJGJ": ("埇桥区市场监督管理局", "341302"),
+    "YQQZF": ("埇桥区人民政府", "341302"),  # the district government: 12345 orders no rule names go to it (兜底)
 }
 
 ROLES = {
@@ -116,6 +117,7 @@ STAFF = [
     ("approver3", ["approver"], "GAJ", "公安决定", "何"),
     ("approver4", ["approver"], "RSJ", "人社决定", "吕"),
     ("officer5", ["window-officer"], "YQSCJGJ", "埇桥", "杨"),
+    ("handler2", ["dept-handler"], "YQQZF", "区府承办", "朱"),  # signs for the 12345 orders of the district (兜底)
 ]
 
 CITIZENS = [  # username, role, first, last, id number parts, extra attributes
