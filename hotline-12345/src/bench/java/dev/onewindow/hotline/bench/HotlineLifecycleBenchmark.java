@@ -153,11 +153,12 @@ public final class HotlineLifecycleBenchmark {
             if (stored < size) {
                 long started = System.nanoTime();
                 int added = store.preStore((int) (size - stored));
-                System.out.printf("%n(bulk-inserted %,d orders in %.1f s)%n", added,
-                        (System.nanoTime() - started) / 1e9);
+                System.out.printf("%n(bulk-inserted %,d orders in %.1f s; %s)%n", added,
+                        (System.nanoTime() - started) / 1e9, store.shapeCheck());
             }
             stored = mongo.getCollection("work_orders").countDocuments();
             System.out.printf("%n== %,d work orders stored (%s) ==%n", stored, store.describe());
+            System.out.println("  " + store.duplicateWindow());
             Result result = new Result(stored);
             results.add(result);
             result.loadStart = loadavg();
@@ -182,6 +183,7 @@ public final class HotlineLifecycleBenchmark {
         String loadEnd;
         final Map<String, double[]> calls = new LinkedHashMap<>(); // step → p50, p95, p99, server, mongo, commands
         String commands;
+        String leads;
         String firstFailure;
 
         Result(long stored) {
@@ -199,6 +201,11 @@ public final class HotlineLifecycleBenchmark {
             if (firstFailure != null) {
                 System.out.println("  first failure: " + firstFailure);
             }
+            double load = Math.max(firstLoad(loadStart), firstLoad(loadEnd));
+            if (load > cores) {
+                System.out.printf("  NOTE: 1-minute load %.1f on %d cores: other processes share the CPUs, so these "
+                        + "times include waiting for a core; not a measurement%n", load, cores);
+            }
             System.out.printf("  %-9s %8s %8s %8s | %10s %10s %7s %6s %13s%n", "call", "p50 ms", "p95 ms",
                     "p99 ms", "server ms", "mongo ms", "mongo%", "cmds", "own (non-db)");
             double own = 0;
@@ -213,6 +220,7 @@ public final class HotlineLifecycleBenchmark {
             System.out.printf("  %-9s %8s %8s %8s | %10.2f %10.2f %6.0f%% %6s %10.2f ms%n", "lifecycle", "", "", "",
                     server, server - own, server == 0 ? 0 : 100 * (server - own) / server, "", own);
             System.out.println("  Mongo commands (all threads, incl. the outbox relay and listeners):" + commands);
+            System.out.println("  dispatched (category→lead): " + leads);
             double perVcpu = rate / cores;
             System.out.printf("  → %.1f lifecycles/s = %.2f× the target (40/s on 2 cores at 10,000)%s; %.1f/s per "
                     + "vCPU = %.0f× DIGIT's 0.39/s per vCPU (6.3/s on 16 vCPU at 1 M)%n", rate, rate / TARGET,
@@ -246,6 +254,14 @@ public final class HotlineLifecycleBenchmark {
                     b[4], a[4] == 0 ? 0 : b[4] / a[4]);
         }
         System.out.printf("  %-9s %12.2f %12.2f %6.2f×%n", "lifecycle", ownFirst, ownLast, ownLast / ownFirst);
+    }
+
+    private static double firstLoad(String loadavg) {
+        try {
+            return Double.parseDouble(loadavg.split(" ")[0]);
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String loadavg() {
@@ -306,6 +322,62 @@ public final class HotlineLifecycleBenchmark {
 
         String describe() {
             return "pre-stored " + String.format("%,d", preStored) + " by state " + statuses;
+        }
+
+        /**
+         * What register's duplicate search has to do for the measured categories: the stored orders of each in the
+         * window (24 h) and how many of those are open — what MongoDB reads through the {@code duplicates} index
+         * {categoryCode, registeredAt} — against all orders of the category, which the stand-in looks at (it looks
+         * up the index's first field only and filters the rest).
+         */
+        String duplicateWindow() {
+            Instant since = Instant.now().minus(Duration.ofHours(24));
+            List<String> open = WorkOrderStatus.OPEN.stream().map(Enum::name).toList();
+            StringBuilder line = new StringBuilder("duplicate search (24 h window) per register, orders in the window "
+                    + "(open) / orders of the category the stand-in filters:");
+            for (String category : MEASURED) {
+                var orders = mongo.getCollection("work_orders");
+                long all = orders.countDocuments(Filters.eq("categoryCode", category));
+                long window = orders.countDocuments(Filters.and(Filters.eq("categoryCode", category),
+                        Filters.gte("registeredAt", since)));
+                long openInWindow = orders.countDocuments(Filters.and(Filters.eq("categoryCode", category),
+                        Filters.gte("registeredAt", since), Filters.in("status", open)));
+                line.append(String.format(" %s %d (%d) / %,d;", category, window, openInWindow, all));
+            }
+            return line.toString();
+        }
+
+        /**
+         * The stored orders have the shape the service saves: field paths of a service-saved closed order (the
+         * warm-up's) that no pre-stored closed order has are listed; none is expected.
+         */
+        String shapeCheck() {
+            var orders = mongo.getCollection("work_orders");
+            Document saved = orders.find(Filters.and(Filters.eq("status", "CLOSED"),
+                    Filters.regex("caller.subject", "^bench-citizen-"), Filters.regex("text", "^小区"))).first();
+            if (saved == null) {
+                return "shape not checked: no service-saved closed order";
+            }
+            Set<String> stored = new java.util.TreeSet<>();
+            orders.find(Filters.and(Filters.eq("status", "CLOSED"), Filters.regex("text", "预置工单")))
+                    .limit(500).forEach(d -> paths("", d, stored));
+            Set<String> expected = new java.util.TreeSet<>();
+            paths("", saved, expected);
+            expected.removeAll(stored);
+            expected.removeIf(path -> path.startsWith("outbox"));
+            return expected.isEmpty() ? "shape: every field path of a service-saved closed order is in the stored ones"
+                    : "shape: MISSING in the stored orders " + expected;
+        }
+
+        private static void paths(String prefix, Object value, Set<String> into) {
+            if (value instanceof Document document) {
+                document.forEach((key, child) -> {
+                    into.add(prefix + key);
+                    paths(prefix + key + ".", child, into);
+                });
+            } else if (value instanceof List<?> list) {
+                list.forEach(element -> paths(prefix, element, into));
+            }
         }
 
         /** Adds {@code count} older orders; answers how many were inserted. */
@@ -592,6 +664,8 @@ public final class HotlineLifecycleBenchmark {
         private final String agent;
         private final String dispatcher;
         private final Map<String, String> handlers = new ConcurrentHashMap<>();
+        /** category→lead department the dispatch rules chose, counted per run. */
+        private final Map<String, AtomicInteger> leads = new ConcurrentHashMap<>();
         private final List<String> citizens = new ArrayList<>();
 
         Bench(int port, int threads) {
@@ -620,6 +694,7 @@ public final class HotlineLifecycleBenchmark {
             STEPS.forEach(step -> latencies.put(step, new ConcurrentLinkedQueue<>()));
             SERVER.clear();
             COMMANDS.clear();
+            leads.clear();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -666,6 +741,7 @@ public final class HotlineLifecycleBenchmark {
                     .forEach(e -> commands.append(String.format(" %s %d× avg %.2f ms;", e.getKey(),
                             e.getValue()[0], e.getValue()[1] / 1e6 / Math.max(1, e.getValue()[0]))));
             result.commands = commands.toString();
+            result.leads = new java.util.TreeMap<>(leads).toString();
         }
 
         private void lifecycle(int n, Map<String, ConcurrentLinkedQueue<Long>> latencies)
@@ -689,7 +765,10 @@ public final class HotlineLifecycleBenchmark {
             String id = registered.get("id").asString();
             String orders = "/api/v1/hotline/orders/" + id;
             JsonNode dispatched = call("dispatch", "POST", orders + "/dispatch", dispatcher, "{}", 200, latencies);
-            String lead = handler(dispatched.get("leadDepartment").asString());
+            String department = dispatched.get("leadDepartment").asString();
+            leads.computeIfAbsent(registered.get("categoryCode").asString() + "→" + department,
+                    k -> new AtomicInteger()).incrementAndGet();
+            String lead = handler(department);
             call("sign", "POST", orders + "/sign", lead, null, 200, latencies);
             call("reply", "POST", orders + "/reply", lead, "{\"reply\":\"经现场核查，已责令商户整改，噪音问题已解决。\"}",
                     200, latencies);
