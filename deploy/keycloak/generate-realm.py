@@ -118,6 +118,7 @@ STAFF = [
     ("approver4", ["approver"], "RSJ", "人社决定", "吕"),
     ("officer5", ["window-officer"], "YQSCJGJ", "埇桥", "杨"),
     ("handler2", ["dept-handler"], "YQQZF", "区府承办", "朱"),  # signs for the 12345 orders of the district (兜底)
+    ("handler3", ["dept-handler"], "ZRZYJ", "规划承办", "秦"),  # leads the 12345 orders on construction noise and land
 ]
 
 CITIZENS = [  # username, role, first, last, id number parts, extra attributes

@@ -66,7 +66,7 @@ class WorkOrderLifecycleIT {
 
         // the lead returns it: not theirs; the dispatcher re-dispatches by hand to the district government
         TestClockConfiguration.CLOCK.setShanghai(LocalDateTime.of(2026, 2, 13, 11, 0));
-        JsonNode returned = orders.step(People.handler("ZRZYJ"), id, "return", Map.of("reason", "非本部门职责：属社会生活噪声"));
+        JsonNode returned = orders.step(People.handler("ZRZYJ"), id, "return", Map.of("reason", "非本部门职责：属社会生活噪声，来电人13812345678已告知"));
         assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
         assertThat(returned.get("returnCount").asInt()).isEqualTo(1);
         // the department that returned it still reads it (it had a part) but acts on it no more
@@ -117,7 +117,7 @@ class WorkOrderLifecycleIT {
         // unsatisfied: reopened on a fresh 5-working-day reply deadline
         TestClockConfiguration.CLOCK.setShanghai(LocalDateTime.of(2026, 2, 26, 10, 0));
         JsonNode reopened = orders.step(People.agent(), id, "callback",
-                Map.of("result", "UNSATISFIED", "comment", "噪声仍在"));
+                Map.of("result", "UNSATISFIED", "comment", "噪声仍在，请回电13812345678"));
         assertThat(reopened.get("status").asString()).isEqualTo("REOPENED");
         assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
         // 27 Feb, 28 Feb (make-up Saturday), 2, 3, 4 March

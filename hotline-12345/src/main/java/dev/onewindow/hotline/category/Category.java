@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A node of the category tree (事项分类), e.g. 环境保护 › 噪声污染 › 夜间施工噪声. Orders are filed under a leaf or any
- * node; dispatch rules and hot spots match a category and everything below it.
+ * node; dispatch rules match a category and everything below it, hot spots count each category on its own.
  *
  * @param code     stable code, e.g. {@code ENV-NOISE-NIGHT}
  * @param name     Chinese name

@@ -13,6 +13,7 @@ import dev.onewindow.platform.calendar.Limit;
 import dev.onewindow.platform.calendar.WorkClock;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.AggregateRoot;
+import dev.onewindow.platform.personal.Masking;
 import dev.onewindow.platform.security.Roles;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -144,11 +145,7 @@ public class WorkOrder extends AggregateRoot {
     /** 直接答复 of a consultation from the knowledge base by the agent; the order ends here. */
     public void answer(Actor agent, String entryId, String answerText, WorkOrderRules rules, Instant now) {
         String role = agent.require(Roles.HOTLINE_AGENT, "answer");
-        requireStatus("answer", WorkOrderStatus.REGISTERED);
-        if (demandType != DemandType.CONSULTATION) {
-            throw DomainException.conflict("NOT_A_CONSULTATION",
-                    "only a consultation is answered directly from the knowledge base; dispatch a " + demandType);
-        }
+        requireAnswerable();
         knowledgeEntryId = entryId;
         reply = answerText;
         repliedAt = now;
@@ -156,6 +153,15 @@ public class WorkOrder extends AggregateRoot {
         transition(agent, role, "ANSWER", WorkOrderStatus.ANSWERED, null, "knowledge entry " + entryId, now);
         registerEvent("workorder.answered", new WorkOrderEvents.Answered(facts(rules, now), entryId, now), now);
         registerEvent("workorder.closed", new WorkOrderEvents.Closed(facts(rules, now), "ANSWERED", now), now);
+    }
+
+    /** Whether the order may be answered from the knowledge base: a consultation still registered. */
+    public void requireAnswerable() {
+        requireStatus("answer", WorkOrderStatus.REGISTERED);
+        if (demandType != DemandType.CONSULTATION) {
+            throw DomainException.conflict("NOT_A_CONSULTATION",
+                    "only a consultation is answered directly from the knowledge base; dispatch a " + demandType);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ dispatch
@@ -236,7 +242,7 @@ public class WorkOrder extends AggregateRoot {
         WorkOrderStatus to = part.role() == Role.LEAD ? WorkOrderStatus.RETURNED : status;
         transition(handler, role, "RETURN", to, part.department(), reason, now);
         registerEvent("workorder.returned", new WorkOrderEvents.Returned(facts(rules, now), part.department(),
-                part.role(), reason, departmentReturns, now), now);
+                part.role(), Masking.inText(reason), departmentReturns, now), now);
     }
 
     /** 办理 begins (optional: a department may reply straight after signing). */
@@ -271,7 +277,7 @@ public class WorkOrder extends AggregateRoot {
         transition(handler, role, "REQUEST_EXTENSION", status, lead.department(),
                 "+" + amount + " " + unitName(replyClock.limit().unit()) + ": " + reason, now);
         registerEvent("workorder.extension-requested", new WorkOrderEvents.ExtensionRequested(facts(rules, now),
-                amount, replyClock.limit().unit().name(), reason, now), now);
+                amount, replyClock.limit().unit().name(), Masking.inText(reason), now), now);
     }
 
     /** The dispatcher approves or refuses the pending extension request. */
@@ -291,7 +297,7 @@ public class WorkOrder extends AggregateRoot {
         transition(dispatcher, role, approve ? "APPROVE_EXTENSION" : "REFUSE_EXTENSION", status,
                 request.department(), comment, now);
         registerEvent("workorder.extension-decided", new WorkOrderEvents.ExtensionDecided(facts(rules, now), approve,
-                request.amount(), replyClock.limit().unit().name(), comment, now), now);
+                request.amount(), replyClock.limit().unit().name(), Masking.inText(comment), now), now);
     }
 
     /**
@@ -416,7 +422,7 @@ public class WorkOrder extends AggregateRoot {
         }
         transition(agent, role, "REOPEN", WorkOrderStatus.REOPENED, null, comment, now);
         registerEvent("workorder.reopened", new WorkOrderEvents.Reopened(facts(rules, now),
-                comment == null ? "unsatisfied callback" : comment, now), now);
+                comment == null ? "unsatisfied callback" : Masking.inText(comment), now), now);
     }
 
     /** 办结 after a satisfied (or basically satisfied) callback. */

@@ -147,9 +147,8 @@ public class WorkOrderService {
     /** 直接答复 from a knowledge-base entry valid today; the entry's use is counted. */
     public WorkOrderView answer(String id, String entryId, Caller caller) {
         return hotlineCommand(id, caller, (order, rules, now) -> {
-            if (order.status() != WorkOrderStatus.REGISTERED) {
-                throw DomainException.illegalState(order.status(), "answer");
-            }
+            // refused before the entry's use is counted
+            order.requireAnswerable();
             KnowledgeEntry entry = knowledge.use(entryId);
             order.answer(Actor.of(caller), entry.id(), entry.answer(), rules, now);
         });

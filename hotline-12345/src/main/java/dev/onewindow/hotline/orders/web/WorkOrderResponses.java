@@ -14,6 +14,7 @@ import dev.onewindow.hotline.orders.WorkOrder;
 import dev.onewindow.hotline.orders.WorkOrderStatus;
 import dev.onewindow.hotline.orders.WorkOrderView;
 import dev.onewindow.platform.calendar.ClockLevel;
+import dev.onewindow.platform.personal.Masking;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
@@ -65,7 +66,8 @@ final class WorkOrderResponses {
             return new WorkOrderResponse(o.id(), o.orderNo(), o.status(), o.channel(), o.demandType(),
                     o.categoryCode(), o.categoryPath(), o.address(), o.regionCode(),
                     o.location() == null ? null : o.location().lat(), o.location() == null ? null : o.location().lng(),
-                    o.urgency(), o.text(),
+                    // a reader who may not know the caller does not read the numbers the caller said either
+                    o.urgency(), view.callerShown() ? o.text() : Masking.inText(o.text()),
                     view.callerShown() ? new CallerResponse(o.caller().anonymous(), o.caller().name(),
                             o.caller().mobileMasked()) : null,
                     o.caller().confidential(), o.registeredAt(),

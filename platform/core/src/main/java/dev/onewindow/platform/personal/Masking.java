@@ -17,7 +17,24 @@ public final class Masking {
     private static final Pattern LEGACY_ID_NUMBER = Pattern.compile("\\d{15}");
     private static final Pattern MOBILE = Pattern.compile("\\d{11}");
 
+    /** An ID number or a mobile number standing inside free text (not part of a longer run of digits). */
+    private static final Pattern ID_NUMBER_IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
+    private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+
     private Masking() {
+    }
+
+    /**
+     * Free text a person typed (a caller's words, a handler's reason) with every ID number and mainland mobile
+     * number in it masked as {@link #idNumber} and {@link #mobile} mask them; the rest unchanged. For texts that go
+     * where the person they name is not known to the reader: events, other departments.
+     */
+    public static String inText(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = ID_NUMBER_IN_TEXT.matcher(text).replaceAll(m -> keepEnds(m.group(), 6, 4));
+        return MOBILE_IN_TEXT.matcher(masked).replaceAll(m -> keepEnds(m.group(), 3, 4));
     }
 
     /** {@code 11010519491231002X} → {@code 110105********002X}: region and last four stay visible. */

@@ -39,4 +39,14 @@ class MaskingTest {
         assertThat(Masking.name("")).isEmpty();
         assertThat(Masking.name(null)).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void numbersInsideFreeTextAreMaskedAndTheRestIsKept() {
+        org.assertj.core.api.Assertions.assertThat(Masking.inText("请回电13812345678，身份证11010519491231002X，门牌20号"))
+                .isEqualTo("请回电138****5678，身份证110105********002X，门牌20号");
+        // a longer run of digits (an order number) is no phone number
+        org.assertj.core.api.Assertions.assertThat(Masking.inText("工单1234520260213000001")).isEqualTo(
+                "工单1234520260213000001");
+        org.assertj.core.api.Assertions.assertThat(Masking.inText(null)).isNull();
+    }
 }
