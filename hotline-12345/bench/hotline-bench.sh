@@ -6,17 +6,17 @@
 # DIGIT's grievance service (6.3/s on 16 vCPU at 1 M records = 0.39/s per vCPU). Runs the real service in-process
 # against the test kit's KRaft broker and Mongo stand-in (its indexed memory backend; STAND_IN=plain for
 # mongo-java-server's plain backend, which scans).
-# Usage: [STAND_IN=plain] [INSTALL=1] hotline-12345/bench/hotline-bench.sh [preStoredSizes=10000,100000]
-#        [lifecycles=1500] [clientThreads=8]
-# The platform modules must be in the local Maven repository: INSTALL=1 installs them first (-am), as a fresh
-# checkout needs; without it the benchmark builds hotline-12345 alone, offline if OFFLINE=1.
+# Usage: [STAND_IN=plain] [INSTALL=0] [OFFLINE=1] hotline-12345/bench/hotline-bench.sh
+#        [preStoredSizes=10000,100000] [lifecycles=1500] [clientThreads=8]
+# By default it first installs the modules hotline-12345 needs (-am), as a fresh checkout needs; INSTALL=0 builds
+# hotline-12345 alone against what the local Maven repository holds, offline with OFFLINE=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # 100,000 stored orders live in the stand-in's memory, inside the Maven JVM that exec:java uses
 export MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx6g -Duser.timezone=UTC -Donewindow.mongo-stand-in=${STAND_IN:-indexed}"
 offline=()
 [[ "${OFFLINE:-0}" == 1 ]] && offline=(-o)
-if [[ "${INSTALL:-0}" == 1 ]]; then
+if [[ "${INSTALL:-1}" == 1 ]]; then
   ./mvnw -B -q "${offline[@]}" -pl hotline-12345 -am install -DskipTests -Dapi-lint.skip=true
 fi
 ./mvnw -B -q "${offline[@]}" -pl hotline-12345 test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \

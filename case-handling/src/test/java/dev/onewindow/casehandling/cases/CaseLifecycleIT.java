@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.onewindow.casehandling.support.CaseApiSupport;
 import dev.onewindow.casehandling.support.Stubs;
 import dev.onewindow.casehandling.support.TestClock;
+import dev.onewindow.platform.testkit.SettableClock;
 import dev.onewindow.platform.calendar.BundledCalendars;
 import dev.onewindow.platform.calendar.CalendarSource;
 import dev.onewindow.platform.calendar.CalendarYear;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaseLifecycleIT extends CaseApiSupport {
 
-    private static final TestClock CLOCK = TestClock.INSTANCE;
+    private static final SettableClock CLOCK = TestClock.INSTANCE;
 
     @Test
     void aCaseRunsItsWholeLifecycleOnTheWorkingDayClock() {
