@@ -12,7 +12,7 @@ import dev.onewindow.platform.domain.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
- * What the GeoReport v2 facade offers (docs/domain.md, hotline-12345, "Open311"): its one jurisdiction, the services
+ * What the GeoReport v2 facade offers (docs/api-docs.md, "the Open311 facade"): its one jurisdiction, the services
  * (the leaf categories of the tree) and each service's attributes ({@code region}, {@code demand_type}), and what a
  * filer is told to expect. Derived from the category tree and the settings, so a city that changes its tree changes
  * its Open311 services with it.

@@ -15,6 +15,7 @@ import dev.onewindow.hotline.orders.WorkOrderRepository;
 import dev.onewindow.hotline.support.People;
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
+import dev.onewindow.platform.testkit.ApiDocsContract;
 import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.TokenMinter;
 import org.junit.jupiter.api.BeforeEach;
@@ -415,6 +416,39 @@ class Open311IT {
                 "CITY-ROAD", "address_string", "淮海路", "description", "路面塌陷")).send();
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    // ------------------------------------------------------------------------------------------------ document
+
+    /**
+     * Every operation of the facade is documented as the platform asks of every operation (summary, security,
+     * bounded input), public, under its tag, with its answers and its GeoReport errors in both formats.
+     */
+    @Test
+    void everyOperationIsDocumentedWithItsGeoReportAnswers() {
+        JsonNode doc = api.get("/v3/api-docs").send().json();
+        assertThat(ApiDocsContract.problems(doc).stream().filter(p -> p.contains("/open311/")).toList()).isEmpty();
+        for (String entry : List.of("get /open311/v2/services.{format}",
+                "get /open311/v2/services/{service_code}.{format}", "get /open311/v2/requests.{format}",
+                "get /open311/v2/requests/{service_request_id}.{format}", "post /open311/v2/requests.{format}")) {
+            String method = entry.substring(0, entry.indexOf(' '));
+            String path = entry.substring(entry.indexOf(' ') + 1);
+            JsonNode operation = doc.path("paths").path(path).path(method);
+            assertThat(operation.isObject()).as(entry).isTrue();
+            assertThat(operation.path("tags").get(0).asString()).isEqualTo("Open311 GeoReport v2");
+            assertThat(operation.path("x-public").asBoolean()).as(entry + " public").isTrue();
+            JsonNode ok = operation.path("responses").path(method.equals("post") ? "201" : "200").path("content");
+            assertThat(names(ok)).containsExactlyInAnyOrder("application/json", "text/xml");
+            for (String status : List.of("400", "404", "500")) {
+                assertThat(names(operation.path("responses").path(status).path("content"))).as(status)
+                        .containsExactlyInAnyOrder("application/json", "text/xml");
+            }
+        }
+        JsonNode post = doc.path("paths").path("/open311/v2/requests.{format}").path("post");
+        assertThat(names(post.path("requestBody").path("content"))).containsExactly(
+                "application/x-www-form-urlencoded");
+        assertThat(names(post.path("responses").path("403").path("content")))
+                .containsExactlyInAnyOrder("application/json", "text/xml");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -96,7 +96,8 @@ final class GeoReport {
     @Schema(description = "The request just filed.")
     @JsonPropertyOrder({"service_request_id", "service_notice", "account_id"})
     record Created(
-            @Schema(description = "Its id, to track it by", maxLength = 19, pattern = ORDER_NO) String service_request_id,
+            @Schema(description = "Its id, to track it by", maxLength = 19, pattern = ORDER_NO)
+            String service_request_id,
             @Schema(description = "What happens next and how soon", maxLength = 200) String service_notice,
             @Schema(description = "Always null: no account of the filer is kept", maxLength = 100, nullable = true)
             String account_id) {
