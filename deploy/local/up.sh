@@ -467,6 +467,12 @@ PY
 cat <<EOF
     clients: onewindow-app (public, PKCE + password grant), gateway / partner-demo / prometheus / <service> (secret "<client>-secret")
 
+Open311 GeoReport v2 (hotline-12345): $GATEWAY_URL/open311/v2/services.json · file requests as the demo partner
+    (partner-demo) with api_key=onewindow-demo-open311-key (local profile only), e.g.
+    curl -s -d api_key=onewindow-demo-open311-key -d service_code=CITY-ROAD \\
+      --data-urlencode address_string=宿州市埇桥区淮海路 --data-urlencode description=井盖缺失 \\
+      $GATEWAY_URL/open311/v2/requests.json
+
 Token for officer1 (password grant, dev realm only):
     curl -s -d grant_type=password -d client_id=onewindow-app -d username=officer1 -d password=onewindow \\
       $KC_REALM_URL/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicRoutesIT {
 
-    private static final List<String> SERVICES = List.of("service-catalog", "case-handling", "e-license");
+    private static final List<String> SERVICES = List.of("service-catalog", "case-handling", "e-license",
+            "hotline-12345");
 
     private final ApiClient gateway = ApiClient.at(LocalStack.GATEWAY);
 

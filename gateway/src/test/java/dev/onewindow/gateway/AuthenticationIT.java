@@ -86,7 +86,13 @@ class AuthenticationIT extends GatewayIntegrationTest {
             "GET, /api/v1/licenses/status-lists/SCJGJ",
             "GET, /api/v1/licenses/keys",
             "GET, /api/v1/licenses/types/YYZZ",
-            "POST, /api/v1/licenses/types/YYZZ/check"})
+            "POST, /api/v1/licenses/types/YYZZ/check",
+            "GET, /api/v1/hotline/categories",
+            "GET, /open311/v2/services.json",
+            "GET, /open311/v2/services/ENV-AIR.xml",
+            "GET, /open311/v2/requests.json",
+            "GET, /open311/v2/requests/1234520260302000001.xml",
+            "POST, /open311/v2/requests.xml"})
     void thePublicAllowListIsReachableWithoutToken(String method, String path) {
         Response response = method.equals("GET") ? api().get(path).send()
                 : api().post(path).json("{\"token\":\"abc\"}").send();
@@ -114,8 +120,10 @@ class AuthenticationIT extends GatewayIntegrationTest {
             "GET, /api/v1/cases/mine",
             "GET, /api/v1/evaluations/E-1",
             "GET, /api/v1/evaluations/statistics/monthly",
-            "GET, /open311/v2/requests.json",
-            "POST, /open311/v2/requests.json",
+            "POST, /open311/v2/services.json",
+            "GET, /open311/v2/tokens/1.json",
+            "GET, /open311/v2/requests/1/history.json",
+            "POST, /api/v1/hotline/categories",
             "GET, /api/v1/hotline/orders",
             "GET, /api/v1/exchange/requests",
             "GET, /api/v1/supervision/orders",

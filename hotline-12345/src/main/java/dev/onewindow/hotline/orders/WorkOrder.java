@@ -37,6 +37,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "caller_subject", def = "{'caller.subject': 1, 'registeredAt': -1}")
 @CompoundIndex(name = "duplicates", def = "{'categoryCode': 1, 'registeredAt': -1}")
 @CompoundIndex(name = "partner", def = "{'caller.clientId': 1, 'registeredAt': -1}")
+@CompoundIndex(name = "open311", def = "{'channel': 1, 'registeredAt': -1}")
 public class WorkOrder extends AggregateRoot {
 
     @Id
@@ -447,6 +448,17 @@ public class WorkOrder extends AggregateRoot {
                     rules.calendar(), rules.thresholds(), now));
             case REPLIED -> Optional.of(Deadline.of(Deadline.Phase.CALLBACK, callbackClock, rules.calendar(),
                     rules.thresholds(), now));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * When the reply is due, while one is: from dispatch (the reply clock starts then, beside the sign clock) until
+     * the lead department replies. Empty before dispatch, after a return, once replied and for a merged order.
+     */
+    public Optional<Instant> replyDueAt(WorkOrderRules rules, Instant now) {
+        return switch (status) {
+            case DISPATCHED, SIGNED, IN_PROGRESS, REOPENED -> Optional.of(replyClock.dueAt(rules.calendar(), now));
             default -> Optional.empty();
         };
     }
