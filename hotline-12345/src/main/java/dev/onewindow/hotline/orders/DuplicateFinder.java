@@ -26,12 +26,11 @@ class DuplicateFinder {
     /** The order numbers of open orders the new one may duplicate, nearest first by registration. */
     List<String> candidates(String category, String address, Location location, Instant now) {
         return queries.openOfCategorySince(category, now.minus(settings.window())).stream()
-                .filter(open -> open.mergedInto() == null)
                 .filter(open -> near(open, address, location))
-                .map(WorkOrder::orderNo).limit(10).toList();
+                .map(WorkOrderQueries.OpenOrderPlace::orderNo).limit(10).toList();
     }
 
-    private boolean near(WorkOrder open, String address, Location location) {
+    private boolean near(WorkOrderQueries.OpenOrderPlace open, String address, Location location) {
         if (location != null && open.location() != null) {
             return location.metresTo(open.location()) <= settings.distanceMetres();
         }

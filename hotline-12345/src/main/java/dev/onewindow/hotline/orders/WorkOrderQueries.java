@@ -70,12 +70,25 @@ public class WorkOrderQueries {
                 .with(Sort.by(Sort.Direction.DESC, "registeredAt")), page);
     }
 
-    /** Index {@code duplicates}: the open orders of a category registered since {@code since}, at most 200. */
-    List<WorkOrder> openOfCategorySince(String category, Instant since) {
+    /**
+     * Index {@code duplicates}: where the open orders of a category registered since {@code since} are, at most 200,
+     * newest first — only the fields a duplicate is judged by, so a busy category costs no whole orders.
+     */
+    List<OpenOrderPlace> openOfCategorySince(String category, Instant since) {
         Query query = Query.query(Criteria.where("categoryCode").is(category).and("registeredAt").gte(since)
-                .and("status").in(WorkOrderStatus.OPEN.stream().map(Enum::name).toList()))
+                .and("status").in(WorkOrderStatus.OPEN.stream().map(Enum::name).toList())
+                .and("mergedInto").is(null))
                 .with(Sort.by(Sort.Direction.DESC, "registeredAt")).limit(200);
-        return mongo.find(query, WorkOrder.class);
+        query.fields().include("orderNo", "address", "location");
+        return mongo.find(query, Document.class, "work_orders").stream().map(d -> {
+            Document at = d.get("location", Document.class);
+            return new OpenOrderPlace(d.getString("orderNo"), d.getString("address"),
+                    at == null ? null : new Location(at.getDouble("lat"), at.getDouble("lng")));
+        }).toList();
+    }
+
+    /** An open order's number and where it is. */
+    record OpenOrderPlace(String orderNo, String address, Location location) {
     }
 
     /** 退单 counted per department over orders registered in {@code [from, to)}: department → returns. */
