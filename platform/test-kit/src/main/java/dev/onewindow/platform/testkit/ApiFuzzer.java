@@ -65,6 +65,7 @@ public final class ApiFuzzer {
     private final Map<String, Supplier<String>> bodies = new LinkedHashMap<>();
     private final List<String> headers = new ArrayList<>(List.of("If-Match", "Idempotency-Key"));
     private Function<JsonNode, JsonNode> normalizer = node -> node;
+    private final Map<String, java.util.function.BiPredicate<String, String>> errorShapes = new LinkedHashMap<>();
 
     private ApiFuzzer(ApiClient api, JsonNode doc) {
         this.api = api;
@@ -107,6 +108,22 @@ public final class ApiFuzzer {
     public ApiFuzzer body(String operation, Supplier<String> validJson) {
         bodies.put(operation, validJson);
         return this;
+    }
+
+    /**
+     * Operations whose path starts with {@code pathPrefix} answer errors in a standard's own shape rather than
+     * problem+json (the Open311 GeoReport facade): {@code isError} tells, from the content type and the body, whether
+     * an error answer is one of that shape. Everything else the fuzzer promises still holds for them.
+     */
+    public ApiFuzzer errorShape(String pathPrefix, java.util.function.BiPredicate<String, String> isError) {
+        errorShapes.put(pathPrefix, isError);
+        return this;
+    }
+
+    /** The error shape of operations at {@code template}, when it is not problem+json. */
+    private java.util.function.BiPredicate<String, String> ownErrorShape(String template) {
+        return errorShapes.entrySet().stream().filter(e -> template.startsWith(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** Removes what changes by itself (a clock's remaining time …) from a record before it is compared. */
@@ -358,7 +375,7 @@ public final class ApiFuzzer {
                 out.write(request.getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-                outcomes.add(judgeRaw(what, answer));
+                outcomes.add(judgeRaw(what, answer, ownErrorShape(template)));
             } catch (IOException e) {
                 outcomes.add(new Outcome(what, 0, "no answer: " + e));
             }
@@ -421,6 +438,12 @@ public final class ApiFuzzer {
             String failure = null;
             if (status >= 500) {
                 failure = status + " " + shorten(String.valueOf(response.rawBody()));
+            } else if (status >= 400 && ownErrorShape(template) != null) {
+                String type = String.valueOf(response.contentType());
+                if (!ownErrorShape(template).test(type, String.valueOf(response.rawBody()))) {
+                    failure = status + " is not an error of the operation's own shape: " + type + " "
+                            + shorten(String.valueOf(response.rawBody()));
+                }
             } else if (status >= 400) {
                 String type = String.valueOf(response.contentType());
                 if (!type.startsWith("application/problem+json")) {
@@ -445,6 +468,11 @@ public final class ApiFuzzer {
 
     /** The promises of a raw HTTP answer (status line, headers, body; a chunked body is read whole). */
     static Outcome judgeRaw(String what, String answer) {
+        return judgeRaw(what, answer, null);
+    }
+
+    /** {@link #judgeRaw(String, String)} for an operation whose errors have {@code ownShape} (null: problem+json). */
+    static Outcome judgeRaw(String what, String answer, java.util.function.BiPredicate<String, String> ownShape) {
         int headEnd = answer.indexOf("\r\n\r\n");
         String[] statusLine = answer.split(" ", 3);
         if (headEnd < 0 || statusLine.length < 2 || !statusLine[1].matches("\\d{3}")) {
@@ -455,6 +483,13 @@ public final class ApiFuzzer {
         String body = answer.substring(headEnd + 4);
         if (status >= 500) {
             return new Outcome(what, status, status + " " + shorten(body));
+        }
+        if (status >= 400 && ownShape != null) {
+            java.util.regex.Matcher type = java.util.regex.Pattern.compile("content-type: ([^\\r\\n]*)").matcher(head);
+            if (!ownShape.test(type.find() ? type.group(1) : "", body)) {
+                return new Outcome(what, status, status + " is not an error of the operation's own shape");
+            }
+            return new Outcome(what, status, null);
         }
         if (status >= 400) {
             if (!head.contains("content-type: application/problem+json")) {
