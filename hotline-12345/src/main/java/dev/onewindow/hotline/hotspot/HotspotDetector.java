@@ -50,8 +50,12 @@ public class HotspotDetector {
             return java.util.Optional.empty();
         }
         HourlyCount now = mongo.findById(id, HourlyCount.class);
+        // most hours stay under the minimum: no baseline is read for them
+        if (now == null || now.count() < settings.minimum()) {
+            return java.util.Optional.empty();
+        }
         double baseline = baseline(categoryCode, region, hour);
-        if (now == null || now.count() < settings.minimum() || now.count() < settings.multiple() * baseline) {
+        if (now.count() < settings.multiple() * baseline) {
             return java.util.Optional.empty();
         }
         String previousHour = HourlyCount.id(categoryCode, region, hour.minus(Duration.ofHours(1)));

@@ -321,7 +321,7 @@ public class WorkOrder extends AggregateRoot {
         if (part.role() == Role.HELPER) {
             transition(handler, role, "REPLY", status, part.department(), "协办 reply", now);
             registerEvent("workorder.replied", new WorkOrderEvents.Replied(facts(rules, now), part.department(),
-                    Role.HELPER, now, !replyClock.overdue(rules.calendar(), now)), now);
+                    Role.HELPER, now, !replyClock.overdue(rules.calendar(), now), List.of()), now);
             return;
         }
         requireStatus("reply", WorkOrderStatus.SIGNED, WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.REOPENED);
@@ -334,7 +334,7 @@ public class WorkOrder extends AggregateRoot {
         boolean onTime = replyClock.finishedOnTime(rules.calendar());
         transition(handler, role, "REPLY", WorkOrderStatus.REPLIED, part.department(), null, now);
         registerEvent("workorder.replied", new WorkOrderEvents.Replied(facts(rules, now), part.department(),
-                Role.LEAD, now, onTime), now);
+                Role.LEAD, now, onTime, List.copyOf(mergedOrders)), now);
     }
 
     // ------------------------------------------------------------------------------------------------ merged
@@ -376,7 +376,7 @@ public class WorkOrder extends AggregateRoot {
         transition(Actor.SYSTEM, "system", "REPLY", WorkOrderStatus.REPLIED, department, "reply of " + mergedIntoNo,
                 now);
         registerEvent("workorder.replied", new WorkOrderEvents.Replied(facts(rules, now), department, Role.LEAD, now,
-                true), now);
+                true, List.of()), now);
         return true;
     }
 

@@ -52,9 +52,12 @@ public final class WorkOrderEvents {
             String comment, Instant decidedAt) {
     }
 
-    /** {@code workorder.replied} (答复) by the lead (the order's reply) or a helper (its part). */
+    /**
+     * {@code workorder.replied} (答复) by the lead (the order's reply) or a helper (its part); {@code mergedOrderIds}
+     * are the orders merged into this one, which get the same reply.
+     */
     public record Replied(@JsonUnwrapped WorkOrderFacts facts, String department, Assignment.Role role,
-            Instant repliedAt, boolean onTime) {
+            Instant repliedAt, boolean onTime, List<String> mergedOrderIds) {
     }
 
     /** {@code workorder.callback-recorded} (回访). */

@@ -21,7 +21,9 @@ class MergedOrdersListener {
 
     MergedOrdersListener(EventReader events, WorkOrderService orders) {
         this.handlers = EventHandlers.using(events).on("workorder.replied", Replied.class, (event, replied) -> {
-            if ("LEAD".equals(replied.role()) && replied.mergedInto() == null) {
+            // most orders have nothing merged into them: the event says so, and nothing is loaded
+            if ("LEAD".equals(replied.role()) && replied.mergedOrderIds() != null
+                    && !replied.mergedOrderIds().isEmpty()) {
                 orders.replyMergedOrders(replied.orderId());
             }
         });
@@ -33,6 +35,6 @@ class MergedOrdersListener {
     }
 
     /** The fields of {@code workorder.replied} this listener reads. */
-    record Replied(String orderId, String role, String mergedInto) {
+    record Replied(String orderId, String role, java.util.List<String> mergedOrderIds) {
     }
 }
