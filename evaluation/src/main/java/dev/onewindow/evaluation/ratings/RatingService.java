@@ -1,0 +1,271 @@
+package dev.onewindow.evaluation.ratings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.onewindow.evaluation.config.EvaluationProperties;
+import dev.onewindow.evaluation.rectifications.RectificationService;
+import dev.onewindow.evaluation.statistics.StatisticsCounters;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.events.OptimisticRetry;
+import dev.onewindow.platform.personal.FieldCipher;
+import dev.onewindow.platform.personal.MobileNumber;
+import dev.onewindow.platform.security.Caller;
+import dev.onewindow.platform.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Invitations from the producing services' events, ratings by the rater (signed in, or with a rating code at the
+ * window), follow-ups, and the reads. A matter not the caller's is not found, indistinguishable from a missing one.
+ * Everything is checked before anything is stored; a bad rating then opens its rectification and every change
+ * moves the statistics counters.
+ */
+@Service
+public class RatingService {
+
+    private static final Logger log = LoggerFactory.getLogger(RatingService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private final RatingRepository ratings;
+    private final MongoTemplate mongo;
+    private final Raters raters;
+    private final FieldCipher cipher;
+    private final RectificationService rectifications;
+    private final StatisticsCounters counters;
+    private final EvaluationProperties properties;
+    private final Clock clock;
+
+    RatingService(RatingRepository ratings, MongoTemplate mongo, Raters raters, FieldCipher cipher,
+            RectificationService rectifications, StatisticsCounters counters, EvaluationProperties properties,
+            Clock clock) {
+        this.ratings = ratings;
+        this.mongo = mongo;
+        this.raters = raters;
+        this.cipher = cipher;
+        this.rectifications = rectifications;
+        this.counters = counters;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------------------------ invitations
+
+    /**
+     * An invitation for the matter at its stage, once: the id is derived from matter and stage, so a redelivered
+     * event collides with the stored invitation and changes nothing.
+     */
+    public void invite(Rating.Matter matter) {
+        String id = UUID.nameUUIDFromBytes((matter.subjectType() + "|" + matter.subjectId() + "|" + matter.stage())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        if (ratings.existsById(id)) {
+            return;
+        }
+        try {
+            ratings.save(Rating.invite(id, matter, clock.instant(), properties.rateWithin(),
+                    properties.reminderAfter()));
+        } catch (DuplicateKeyException alreadyInvited) {
+            log.debug("invitation {} exists already", id);
+        }
+    }
+
+    /**
+     * Reminds the invitations not answered in time, each once: reads only what the sparse {@code reminders} index
+     * holds before now (a rating or a reminder clears it).
+     *
+     * @return how many were reminded
+     */
+    public int remindDue() {
+        Instant now = clock.instant();
+        int reminded = 0;
+        for (Rating candidate : ratings.findByRemindAtLessThanOrderByRemindAtAsc(now,
+                PageRequest.of(0, properties.sweepBatch()))) {
+            boolean done = OptimisticRetry.run(() -> ratings.findById(candidate.id())
+                    .filter(r -> r.remind(now)).map(ratings::save).isPresent());
+            reminded += done ? 1 : 0;
+        }
+        return reminded;
+    }
+
+    /** The rater's invitations still open, newest first. */
+    public Page<Rating> openInvitations(Caller caller, PageRequest page) {
+        return ratings.findByRaterRefsInAndStatusOrderByInvitedAtDesc(raters.refsOf(caller), RatingStatus.INVITED,
+                page);
+    }
+
+    // ------------------------------------------------------------------------------------------------ rating
+
+    /** What a rater sends. */
+    public record Submission(int level, List<String> reasons, String text, RatingChannel channel,
+            String contactMobile) {
+    }
+
+    /** 评价 by the applicant of the case or the caller of the work order, signed in. */
+    public Rating rate(SubjectType type, String subjectId, Stage stage, Submission submission, Caller caller) {
+        if (submission.channel() == RatingChannel.SERVICE_HALL) {
+            throw DomainException.invalid("CHANNEL_NOT_ALLOWED", "a rating at the window is given with the rating "
+                    + "code of the receipt (POST /api/v1/evaluations/ratings/by-code)").with("field", "channel");
+        }
+        Rating rating = ratings.findBySubjectTypeAndSubjectIdAndStage(type, subjectId, stage)
+                .filter(r -> r.ratedBy(raters.refsOf(caller)))
+                .orElseThrow(() -> DomainException.notFound("rating invitation", type + " " + subjectId + " " + stage));
+        Rating.Answer answer = new Rating.Answer(submission.level(), submission.reasons(), submission.text(),
+                submission.channel(), null, Raters.realName(caller));
+        return rateAndCount(rating, answer, submission.contactMobile());
+    }
+
+    /** A window officer issues the rating code of a case's open invitation (the QR on the receipt). */
+    public IssuedCode issueCode(String caseId, Caller caller) {
+        List<Rating> open = ratings.findBySubjectTypeAndSubjectIdAndStatus(SubjectType.CASE, caseId,
+                RatingStatus.INVITED).stream().filter(r -> caller.inDepartment(r.department())).toList();
+        // the completion's invitation, when there is one, is the one the receipt at the end is for
+        Rating rating = open.stream().filter(r -> r.stage() == Stage.COMPLETION).findFirst()
+                .or(() -> open.stream().findFirst())
+                .orElseThrow(() -> DomainException.notFound("open rating invitation of case", caseId));
+        String code = randomCode();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.codeTtl());
+        mongo.insert(new RatingCode(sha256(code), rating.id(), rating.department(), caller.username(), now,
+                expiresAt, null));
+        return new IssuedCode(code, rating, expiresAt);
+    }
+
+    public record IssuedCode(String code, Rating rating, Instant expiresAt) {
+    }
+
+    /**
+     * 评价 at the window with a rating code, without a token. The answer is checked first, then the code is taken
+     * with one atomic update (unused and unexpired), so of two uses of one code exactly one rates.
+     */
+    public Rating rateByCode(String code, Submission submission) {
+        Instant now = clock.instant();
+        String hash = sha256(code == null ? "" : code);
+        RatingCode found = mongo.findById(hash, RatingCode.class);
+        if (found == null) {
+            throw DomainException.notFound("rating code", "(not shown)");
+        }
+        if (found.usedAt() != null) {
+            throw DomainException.conflict("CODE_USED", "this rating code was used already");
+        }
+        if (!now.isBefore(found.expiresAt())) {
+            throw DomainException.expired("CODE_EXPIRED", "this rating code expired at " + found.expiresAt());
+        }
+        Rating rating = ratings.findById(found.ratingId())
+                .orElseThrow(() -> DomainException.notFound("rating code", "(not shown)"));
+        Rating.Answer answer = new Rating.Answer(submission.level(), submission.reasons(), submission.text(),
+                RatingChannel.SERVICE_HALL, found.issuedBy(), false);
+        rating.check(answer, reasons(), now);
+        validContact(submission.contactMobile());
+        RatingCode taken = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(hash).and("usedAt").is(null).and("expiresAt").gt(now)),
+                new Update().set("usedAt", now), FindAndModifyOptions.options().returnNew(true), RatingCode.class);
+        if (taken == null) {
+            throw DomainException.conflict("CODE_USED", "this rating code was used already");
+        }
+        return rateAndCount(rating, answer, submission.contactMobile());
+    }
+
+    private Rating rateAndCount(Rating rating, Rating.Answer answer, String contactMobile) {
+        Instant now = clock.instant();
+        validContact(contactMobile);
+        String sealed = contactMobile == null ? null : cipher.encrypt(contactMobile, "rating:" + rating.id()
+                + ":contact");
+        rating.rate(answer, sealed, reasons(), now);
+        Rating saved = ratings.save(rating);
+        counters.apply(saved.attribution(), new StatisticsCounters.Change().rating(saved.level(), 1));
+        if (saved.bad()) {
+            saved.rectifiedBy(rectifications.open(saved, now));
+            saved = ratings.save(saved);
+        }
+        return saved;
+    }
+
+    private static void validContact(String mobile) {
+        if (mobile != null && !MobileNumber.isValid(mobile)) {
+            throw DomainException.invalid("INVALID_MOBILE", "not a mainland mobile number (11 digits, 1[3-9]…)")
+                    .with("field", "contactMobile");
+        }
+    }
+
+    /** 追评, by the rater. */
+    public Rating followUp(String id, String text, Caller caller) {
+        Rating rating = ratings.findById(id).filter(r -> r.ratedBy(raters.refsOf(caller)))
+                .orElseThrow(() -> DomainException.notFound("rating", id));
+        rating.followUp(text, properties.followUpWithin(), clock.instant());
+        return ratings.save(rating);
+    }
+
+    // ------------------------------------------------------------------------------------------------ reads
+
+    /**
+     * A rating for whoever may read it: the rater; staff of its department (officers, handlers, department admins);
+     * eval-admins and supervisors of its region; auditors.
+     */
+    public Rating get(String id, Caller caller) {
+        return ratings.findById(id).filter(r -> visible(r, caller))
+                .orElseThrow(() -> DomainException.notFound("rating", id));
+    }
+
+    /** Given ratings, newest first: a department's own for its staff, all for eval-admins and auditors. */
+    public Page<Rating> list(Caller caller, PageRequest page) {
+        if (caller.hasAnyRole(Roles.EVAL_ADMIN, Roles.AUDITOR)) {
+            return ratings.findByStatusOrderByRatedAtDesc(RatingStatus.RATED, page);
+        }
+        return ratings.findByDepartmentAndStatusOrderByRatedAtDesc(caller.dept(), RatingStatus.RATED, page);
+    }
+
+    /** Whether the caller is the rater (who alone sees what only the rater should). */
+    public boolean isRater(Rating rating, Caller caller) {
+        return caller.hasAnyRole(Roles.CITIZEN, Roles.ENTERPRISE) && rating.ratedBy(raters.refsOf(caller));
+    }
+
+    boolean visible(Rating rating, Caller caller) {
+        if (caller.hasRole(Roles.AUDITOR) || isRater(rating, caller)) {
+            return true;
+        }
+        if (caller.hasAnyRole(Roles.EVAL_ADMIN, Roles.SUPERVISOR) && caller.inRegion(rating.regionCode())) {
+            return true;
+        }
+        return caller.hasAnyRole(Roles.WINDOW_OFFICER, Roles.DEPT_HANDLER, Roles.DEPT_ADMIN)
+                && caller.inDepartment(rating.department());
+    }
+
+    public Set<String> reasons() {
+        return properties.badReasons().keySet();
+    }
+
+    private static String randomCode() {
+        char[] code = new char[16];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = CROCKFORD[RANDOM.nextInt(CROCKFORD.length)];
+        }
+        return new String(code);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.onewindow.evaluation.statistics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The counters, changed as the records change: each change is a set of increments applied with one upsert per
+ * counter document the rating counts for. Called right after the record's own save succeeded, so a refused command
+ * never counts.
+ */
+@Component
+public class StatisticsCounters {
+
+    private final MongoTemplate mongo;
+
+    StatisticsCounters(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Increments (negative to take back) of counter fields. */
+    public static final class Change {
+
+        private final Map<String, Long> increments = new LinkedHashMap<>();
+
+        public Change add(String field, long amount) {
+            increments.merge(field, amount, Long::sum);
+            return this;
+        }
+
+        /** A counted rating of {@code level}, {@code sign} 1 to count it, -1 to take it out. */
+        public Change rating(int level, int sign) {
+            add("counted", sign);
+            add(level >= 3 ? "satisfied" : "bad", sign);
+            return add("levels.l" + level, sign);
+        }
+
+        boolean isEmpty() {
+            return increments.values().stream().allMatch(v -> v == 0);
+        }
+    }
+
+    public void apply(Attribution attribution, Change change) {
+        if (change.isEmpty()) {
+            return;
+        }
+        for (String id : attribution.counterIds()) {
+            String[] parts = id.split("\\|", 3);
+            Update update = new Update().setOnInsert("dimension", parts[0]).setOnInsert("key", parts[1])
+                    .setOnInsert("period", parts[2]);
+            change.increments.forEach((field, amount) -> {
+                if (amount != 0) {
+                    update.inc(field, amount);
+                }
+            });
+            mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, Counter.class);
+        }
+    }
+
+    public Optional<Counter> read(Dimension dimension, String key, String period) {
+        return Optional.ofNullable(mongo.findById(Counter.id(dimension, key, period), Counter.class));
+    }
+
+    /** Every counter of a dimension in a period (through the dimension-period index; one document per key). */
+    public List<Counter> all(Dimension dimension, String period, int max) {
+        return mongo.find(Query.query(Criteria.where("dimension").is(dimension.name()).and("period").is(period))
+                .limit(max), Counter.class);
+    }
+}
