@@ -1,0 +1,120 @@
+package dev.onewindow.evaluation.appeals;
+
+import java.time.Instant;
+
+import dev.onewindow.platform.calendar.Limit;
+import dev.onewindow.platform.calendar.WorkClock;
+import dev.onewindow.platform.calendar.WorkingDayCalendar;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.events.AggregateRoot;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * 申诉复核: a department appeals one bad rating as erroneous or malicious, within its window after the rating; an
+ * eval-admin decides on the decision clock. One appeal per rating (unique), so a rating is never appealed twice.
+ */
+@Document("appeals")
+@CompoundIndex(name = "pending", def = "{'status': 1, 'dueAt': 1}")
+public class Appeal extends AggregateRoot {
+
+    @Id
+    private final String id;
+    @Indexed(unique = true)
+    private final String ratingId;
+    private final String rectificationId;
+    private final String region;
+    private final String department;
+    private final AppealGround ground;
+    private final String reason;
+    private final String filedBy;
+    private final Instant filedAt;
+    private AppealStatus status;
+    private WorkClock clock;
+    private Instant dueAt;
+    private String decidedBy;
+    private String comment;
+    private Instant decidedAt;
+    private boolean decidedOnTime;
+
+    /** {@code appeal.decided}: the rating is taken out of the statistics when upheld. */
+    public record Decided(String appealId, String ratingId, String region, String department, AppealGround ground,
+            boolean upheld, boolean onTime, Instant filedAt, Instant decidedAt) {
+    }
+
+    @PersistenceCreator
+    Appeal(String id, String ratingId, String rectificationId, String region, String department, AppealGround ground,
+            String reason, String filedBy, Instant filedAt) {
+        this.id = id;
+        this.ratingId = ratingId;
+        this.rectificationId = rectificationId;
+        this.region = region;
+        this.department = department;
+        this.ground = ground;
+        this.reason = reason;
+        this.filedBy = filedBy;
+        this.filedAt = filedAt;
+    }
+
+    /**
+     * Files the appeal if the window after the rating ({@code within}, on the calendar) is still open.
+     */
+    public static Appeal file(String id, String ratingId, String rectificationId, String region, String department,
+            Instant ratedAt, AppealGround ground, String reason, String filedBy, Limit within, Limit decision,
+            WorkingDayCalendar calendar, Instant now) {
+        if (WorkClock.start(ratedAt, within).overdue(calendar, now)) {
+            throw DomainException.conflict("APPEAL_WINDOW_CLOSED", "a bad rating is appealed within " + within.amount()
+                    + " " + within.unit().name().toLowerCase().replace('_', ' ') + " of the rating");
+        }
+        Appeal appeal = new Appeal(id, ratingId, rectificationId, region, department, ground, reason, filedBy, now);
+        appeal.status = AppealStatus.PENDING;
+        appeal.clock = WorkClock.start(now, decision);
+        appeal.dueAt = appeal.clock.dueAt(calendar, now);
+        return appeal;
+    }
+
+    /** 复核 by an eval-admin. */
+    public void decide(boolean upheld, String decisionComment, String admin, WorkingDayCalendar calendar,
+            Instant now) {
+        if (status != AppealStatus.PENDING) {
+            throw DomainException.conflict("ALREADY_DECIDED", "the appeal was decided already");
+        }
+        clock = clock.complete(now);
+        decidedOnTime = clock.finishedOnTime(calendar);
+        status = upheld ? AppealStatus.UPHELD : AppealStatus.REJECTED;
+        decidedBy = admin;
+        comment = decisionComment;
+        decidedAt = now;
+        registerEvent("appeal.decided", new Decided(id, ratingId, region, department, ground, upheld, decidedOnTime,
+                filedAt, now), now);
+    }
+
+    @Override
+    protected String aggregateType() {
+        return "appeal";
+    }
+
+    @Override
+    protected String region() {
+        return region;
+    }
+
+    public String id() { return id; }
+    public String ratingId() { return ratingId; }
+    public String rectificationId() { return rectificationId; }
+    public String regionCode() { return region; }
+    public String department() { return department; }
+    public AppealGround ground() { return ground; }
+    public String reason() { return reason; }
+    public String filedBy() { return filedBy; }
+    public Instant filedAt() { return filedAt; }
+    public AppealStatus status() { return status; }
+    public Instant dueAt() { return dueAt; }
+    public String decidedBy() { return decidedBy; }
+    public String comment() { return comment; }
+    public Instant decidedAt() { return decidedAt; }
+    public boolean decidedOnTime() { return decidedOnTime; }
+}

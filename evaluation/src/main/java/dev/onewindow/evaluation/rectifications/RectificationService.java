@@ -1,0 +1,171 @@
+package dev.onewindow.evaluation.rectifications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.onewindow.evaluation.config.EvaluationProperties;
+import dev.onewindow.evaluation.ratings.Rating;
+import dev.onewindow.evaluation.ratings.RatingRepository;
+import dev.onewindow.evaluation.ratings.Raters;
+import dev.onewindow.evaluation.statistics.StatisticsCounters;
+import dev.onewindow.platform.calendar.CalendarSource;
+import dev.onewindow.platform.domain.DomainException;
+import dev.onewindow.platform.events.OptimisticRetry;
+import dev.onewindow.platform.personal.FieldCipher;
+import dev.onewindow.platform.security.Caller;
+import dev.onewindow.platform.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * The bad-rating loop (差评整改). The responsible department's handlers act on their own department's rectifications;
+ * eval-admins and supervisors of the region and auditors read them; the rater confirms. Whatever is outside the
+ * caller's scope is not found. The rater's contact is opened only for a handler of the department while the
+ * rectification runs, and each opening is logged as who read which rectification, never the number.
+ */
+@Service
+public class RectificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(RectificationService.class);
+
+    private final RectificationRepository rectifications;
+    private final RatingRepository ratings;
+    private final Raters raters;
+    private final FieldCipher cipher;
+    private final StatisticsCounters counters;
+    private final CalendarSource calendar;
+    private final EvaluationProperties properties;
+    private final Clock clock;
+
+    RectificationService(RectificationRepository rectifications, RatingRepository ratings, Raters raters,
+            FieldCipher cipher, StatisticsCounters counters, CalendarSource calendar,
+            EvaluationProperties properties, Clock clock) {
+        this.rectifications = rectifications;
+        this.ratings = ratings;
+        this.raters = raters;
+        this.cipher = cipher;
+        this.counters = counters;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Opens the rectification of a bad rating just given; answers its id. */
+    public String open(Rating rating, Instant now) {
+        Rectification opened = Rectification.open(UUID.randomUUID().toString(),
+                new Rectification.Source(rating.id(), rating.subjectType().name(), rating.subjectId(),
+                        rating.subjectNo(), rating.level(), rating.reasons(), rating.realName(),
+                        rating.attribution()),
+                properties.rectificationLimit(), calendar.current(), now);
+        rectifications.save(opened);
+        counters.apply(rating.attribution(), new StatisticsCounters.Change().add("rectifications", 1)
+                .add("callbacksDue", rating.realName() ? 1 : 0));
+        return opened.id();
+    }
+
+    /** The rater's contact for the callback, in full: only for a handler of the department, while it runs. */
+    public String contact(String id, Caller caller) {
+        Rectification r = departmentOwn(id, caller);
+        if (!RectificationStatus.RUNNING.contains(r.status())) {
+            throw DomainException.conflict("NOT_RUNNING", "the contact is given only while the callback is due");
+        }
+        Rating rating = ratings.findById(r.ratingId()).orElseThrow(() -> DomainException.notFound("rating",
+                r.ratingId()));
+        log.info("callback contact of rectification {} read by {} of {}", id, caller.username(), caller.dept());
+        return rating.contactSealed() == null ? null
+                : cipher.decrypt(rating.contactSealed(), "rating:" + rating.id() + ":contact");
+    }
+
+    public Rectification callback(String id, boolean reached, String note, Caller caller) {
+        Rectification r = departmentOwn(id, caller);
+        boolean first = r.recordCallback(caller.username(), reached, note, clock.instant());
+        Rectification saved = rectifications.save(r);
+        if (first && saved.realName()) {
+            counters.apply(saved.attribution(), new StatisticsCounters.Change().add("callbacksMade", 1));
+        }
+        return saved;
+    }
+
+    public Rectification feedBack(String id, FeedbackResult result, String text, Caller caller) {
+        Rectification r = departmentOwn(id, caller);
+        r.feedBack(caller.username(), result, text, calendar.current(), clock.instant());
+        return rectifications.save(r);
+    }
+
+    /** The rater's answer to the feedback. */
+    public Rectification confirm(String id, boolean satisfied, String comment, Caller caller) {
+        Rectification r = rectifications.findById(id)
+                .filter(found -> ratings.findById(found.ratingId()).filter(rating -> rating.ratedBy(
+                        raters.refsOf(caller))).isPresent())
+                .orElseThrow(() -> DomainException.notFound("rectification", id));
+        Rectification.Outcome outcome = r.confirm(satisfied, comment, properties.rectificationLimit(),
+                calendar.current(), clock.instant());
+        Rectification saved = rectifications.save(r);
+        switch (outcome) {
+            case COMPLETED -> counters.apply(saved.attribution(), new StatisticsCounters.Change()
+                    .add("rectified", 1).add("rectifiedOnTime", saved.onTime() ? 1 : 0));
+            case ESCALATED -> counters.apply(saved.attribution(), new StatisticsCounters.Change()
+                    .add("escalated", 1));
+            case REOPENED -> {
+                // still counted as one open rectification: nothing changes in the counters
+            }
+        }
+        return saved;
+    }
+
+    /**
+     * Raises {@code rectification.overdue} for the rectifications whose clock ran out, each once per round. Reads
+     * only what the sparse {@code overdue_sweep} index holds before now (nothing fed back, nothing raised).
+     *
+     * @return how many were raised
+     */
+    public int raiseOverdue() {
+        Instant now = clock.instant();
+        int raised = 0;
+        for (Rectification candidate : rectifications.findByOverdueAtLessThanOrderByOverdueAtAsc(now,
+                PageRequest.of(0, properties.sweepBatch()))) {
+            boolean done = OptimisticRetry.run(() -> rectifications.findById(candidate.id())
+                    .filter(r -> r.raiseOverdue(calendar.current(), now)).map(rectifications::save).isPresent());
+            raised += done ? 1 : 0;
+        }
+        return raised;
+    }
+
+    public Rectification get(String id, Caller caller) {
+        return rectifications.findById(id).filter(r -> visible(r, caller))
+                .orElseThrow(() -> DomainException.notFound("rectification", id));
+    }
+
+    /** A department's rectifications for its staff (most urgent first); all for eval-admins and auditors. */
+    public Page<Rectification> list(Caller caller, PageRequest page) {
+        if (caller.hasAnyRole(Roles.EVAL_ADMIN, Roles.AUDITOR, Roles.SUPERVISOR)) {
+            return rectifications.findAllByOrderByDueAtAsc(page);
+        }
+        return rectifications.findByAttributionDepartmentOrderByDueAtAsc(caller.dept(), page);
+    }
+
+    /** Whether the rectification's clock is past due now. */
+    public boolean overdue(Rectification r) {
+        return r.overdue(calendar.current(), clock.instant());
+    }
+
+    private Rectification departmentOwn(String id, Caller caller) {
+        return rectifications.findById(id).filter(r -> caller.hasRole(Roles.DEPT_HANDLER)
+                && caller.inDepartment(r.department()))
+                .orElseThrow(() -> DomainException.notFound("rectification", id));
+    }
+
+    private boolean visible(Rectification r, Caller caller) {
+        if (caller.hasRole(Roles.AUDITOR)) {
+            return true;
+        }
+        if (caller.hasAnyRole(Roles.EVAL_ADMIN, Roles.SUPERVISOR) && caller.inRegion(r.attribution().region())) {
+            return true;
+        }
+        return caller.hasAnyRole(Roles.DEPT_HANDLER, Roles.DEPT_ADMIN) && caller.inDepartment(r.department());
+    }
+}
