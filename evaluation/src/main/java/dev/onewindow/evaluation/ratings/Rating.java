@@ -184,7 +184,7 @@ public class Rating extends AggregateRoot {
         followedUpAt = now;
     }
 
-    /** The bad rating's rectification was opened. */
+    /** Names the rectification this bad rating opens (its id is chosen before the rating is saved). */
     public void rectifiedBy(String rectification) {
         rectificationId = rectification;
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.onewindow.evaluation.config.EvaluationProperties;
-import dev.onewindow.evaluation.rectifications.RectificationService;
 import dev.onewindow.evaluation.statistics.StatisticsCounters;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.OptimisticRetry;
@@ -22,6 +21,7 @@ import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -49,19 +49,19 @@ public class RatingService {
     private final MongoTemplate mongo;
     private final Raters raters;
     private final FieldCipher cipher;
-    private final RectificationService rectifications;
+    private final ApplicationEventPublisher publisher;
     private final StatisticsCounters counters;
     private final EvaluationProperties properties;
     private final Clock clock;
 
     RatingService(RatingRepository ratings, MongoTemplate mongo, Raters raters, FieldCipher cipher,
-            RectificationService rectifications, StatisticsCounters counters, EvaluationProperties properties,
+            ApplicationEventPublisher publisher, StatisticsCounters counters, EvaluationProperties properties,
             Clock clock) {
         this.ratings = ratings;
         this.mongo = mongo;
         this.raters = raters;
         this.cipher = cipher;
-        this.rectifications = rectifications;
+        this.publisher = publisher;
         this.counters = counters;
         this.properties = properties;
         this.clock = clock;
@@ -189,11 +189,15 @@ public class RatingService {
         String sealed = contactMobile == null ? null : cipher.encrypt(contactMobile, "rating:" + rating.id()
                 + ":contact");
         rating.rate(answer, sealed, reasons(), now);
+        // the rectification's id is known before the one save of the rating, which must not be saved twice: a
+        // second save would write its already published event back into the outbox
+        if (rating.bad()) {
+            rating.rectifiedBy(UUID.randomUUID().toString());
+        }
         Rating saved = ratings.save(rating);
         counters.apply(saved.attribution(), new StatisticsCounters.Change().rating(saved.level(), 1));
         if (saved.bad()) {
-            saved.rectifiedBy(rectifications.open(saved, now));
-            saved = ratings.save(saved);
+            publisher.publishEvent(new BadRatingGiven(saved, now));
         }
         return saved;
     }

@@ -2,9 +2,9 @@ package dev.onewindow.evaluation.rectifications;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 import dev.onewindow.evaluation.config.EvaluationProperties;
+import dev.onewindow.evaluation.ratings.BadRatingGiven;
 import dev.onewindow.evaluation.ratings.Rating;
 import dev.onewindow.evaluation.ratings.RatingRepository;
 import dev.onewindow.evaluation.ratings.Raters;
@@ -17,6 +17,7 @@ import dev.onewindow.platform.security.Caller;
 import dev.onewindow.platform.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -54,9 +55,12 @@ public class RectificationService {
         this.clock = clock;
     }
 
-    /** Opens the rectification of a bad rating just given; answers its id. */
-    public String open(Rating rating, Instant now) {
-        Rectification opened = Rectification.open(UUID.randomUUID().toString(),
+    /** Opens the rectification of a bad rating just given, under the id the rating names. */
+    @EventListener
+    public void open(BadRatingGiven given) {
+        Rating rating = given.rating();
+        Instant now = given.at();
+        Rectification opened = Rectification.open(rating.rectificationId(),
                 new Rectification.Source(rating.id(), rating.subjectType().name(), rating.subjectId(),
                         rating.subjectNo(), rating.level(), rating.reasons(), rating.realName(),
                         rating.attribution()),
@@ -64,7 +68,6 @@ public class RectificationService {
         rectifications.save(opened);
         counters.apply(rating.attribution(), new StatisticsCounters.Change().add("rectifications", 1)
                 .add("callbacksDue", rating.realName() ? 1 : 0));
-        return opened.id();
     }
 
     /** The rater's contact for the callback, in full: only for a handler of the department, while it runs. */

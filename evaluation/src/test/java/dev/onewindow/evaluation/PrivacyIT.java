@@ -1,0 +1,124 @@
+package dev.onewindow.evaluation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.onewindow.evaluation.support.People;
+import dev.onewindow.evaluation.support.People.Citizen;
+import dev.onewindow.evaluation.support.Producers;
+import dev.onewindow.evaluation.support.Ratings;
+import dev.onewindow.platform.personal.LookupHasher;
+import dev.onewindow.platform.testkit.ApiClient;
+import dev.onewindow.platform.testkit.ApiClient.Response;
+import dev.onewindow.platform.testkit.IntegrationTest;
+import dev.onewindow.platform.testkit.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who sees what: departments never see who rated (no reference, no number, the rater's words masked), officers read
+ * their own department's ratings only, auditors read all, the callback contact goes only to the department's handler,
+ * and no ID number or mobile number is ever in an answer or an event.
+ */
+@IntegrationTest
+class PrivacyIT {
+
+    private static final String ID_NUMBER = "341302199505050054";
+    private static final String MOBILE = "13700001111";
+    private static final Pattern ANY_MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+    private static final Pattern ANY_ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9X](?![0-9])");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LookupHasher hasher;
+
+    private ApiClient api() {
+        return ApiClient.localPort(port);
+    }
+
+    @Test
+    void departmentsNeverSeeTheRaterAndOnlyTheirOwnRatings() {
+        Citizen citizen = new Citizen("c-privacy", ID_NUMBER);
+        Ratings ratings = new Ratings(api());
+        String caseId = UUID.randomUUID().toString();
+        Producers.caseCompleted(caseId, hasher.hashIdNumber(ID_NUMBER), "GAJ", "XK00501000341300GAJ", "PC_PORTAL",
+                "APPROVED");
+        ratings.awaitInvitation(citizen.token(), caseId, "COMPLETION");
+        Map<String, Object> body = new java.util.HashMap<>(Ratings.rating("CASE", caseId, "COMPLETION", 2,
+                List.of("ATTITUDE")));
+        body.put("text", "窗口态度差，我的电话" + MOBILE + "，身份证" + ID_NUMBER);
+        body.put("contactMobile", MOBILE);
+        JsonNode rated = ratings.rated(citizen.token(), body);
+        String id = rated.path("id").asString();
+        String rectification = rated.path("rectificationId").asString();
+        assertThat(rated.path("text").asString()).as("the rater reads her own words").contains(MOBILE);
+
+        for (String staff : List.of(People.officer("GAJ"), People.handler("GAJ"), People.deptAdmin("GAJ"),
+                People.evalAdmin(), People.auditor())) {
+            Response read = api().get("/api/v1/evaluations/ratings/" + id).token(staff).send();
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertNoPersonalData(read.rawBody());
+            assertThat(read.rawBody()).doesNotContain(hasher.hashIdNumber(ID_NUMBER)).doesNotContain("c-privacy");
+        }
+        assertThat(api().get("/api/v1/evaluations/ratings/" + id).token(People.officer("SCJGJ")).send().status())
+                .as("another department's officer").isEqualTo(404);
+        JsonNode officerList = ratings.read(People.officer("SCJGJ"), "/api/v1/evaluations/ratings?size=100");
+        for (JsonNode item : officerList.path("items")) {
+            assertThat(item.path("department").asString()).isEqualTo("SCJGJ");
+        }
+        JsonNode auditorList = ratings.read(People.auditor(), "/api/v1/evaluations/ratings?size=100");
+        assertThat(auditorList.path("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertNoPersonalData(auditorList.toString());
+
+        // the contact: the department's handler, nobody else
+        String contact = "/api/v1/evaluations/rectifications/" + rectification + "/contact";
+        assertThat(ratings.read(People.handler("GAJ"), contact).path("mobile").asString()).isEqualTo(MOBILE);
+        assertThat(api().get(contact).token(People.deptAdmin("GAJ")).send().status()).isEqualTo(403);
+        assertThat(api().get(contact).token(People.evalAdmin()).send().status()).isEqualTo(403);
+        assertThat(api().get(contact).token(citizen.token()).send().status()).isEqualTo(403);
+        Response rectificationRead = api().get("/api/v1/evaluations/rectifications/" + rectification)
+                .token(People.evalAdmin()).send();
+        assertThat(rectificationRead.status()).isEqualTo(200);
+        assertNoPersonalData(rectificationRead.rawBody());
+        // anonymous: only the public reads
+        assertThat(api().get("/api/v1/evaluations/ratings/" + id).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void noEventCarriesAnIdNumberOrAMobileNumber() {
+        Citizen citizen = new Citizen("c-events", ID_NUMBER);
+        Ratings ratings = new Ratings(api());
+        String caseId = UUID.randomUUID().toString();
+        Producers.caseCompleted(caseId, hasher.hashIdNumber(ID_NUMBER), "GAJ", "XK00501000341300GAJ", "PC_PORTAL",
+                "APPROVED");
+        ratings.awaitInvitation(citizen.token(), caseId, "COMPLETION");
+        Map<String, Object> body = new java.util.HashMap<>(Ratings.rating("CASE", caseId, "COMPLETION", 1,
+                List.of("OTHER")));
+        body.put("text", "电话" + MOBILE);
+        body.put("contactMobile", MOBILE);
+        String rectification = ratings.rated(citizen.token(), body).path("rectificationId").asString();
+        try (TopicReader topics = TopicReader.fromBeginning("evaluation.rating.events.v1",
+                "evaluation.rectification.events.v1", "evaluation.appeal.events.v1")) {
+            List<ConsumerRecord<String, String>> records = topics.awaitRecords(
+                    all -> all.stream().anyMatch(r -> r.key().equals(rectification)), Duration.ofSeconds(20));
+            assertThat(records).isNotEmpty();
+            for (ConsumerRecord<String, String> record : records) {
+                assertNoPersonalData(record.value());
+            }
+        }
+    }
+
+    private static void assertNoPersonalData(String text) {
+        assertThat(ANY_MOBILE.matcher(text).find()).as("a mobile number in " + text).isFalse();
+        assertThat(ANY_ID_NUMBER.matcher(text).find()).as("an ID number in " + text).isFalse();
+    }
+}
