@@ -89,6 +89,17 @@ class PrivacyIT {
                 .token(People.evalAdmin()).send();
         assertThat(rectificationRead.status()).isEqualTo(200);
         assertNoPersonalData(rectificationRead.rawBody());
+        // eval-admins and supervisors list their region's: the district's see nothing of the city's departments
+        String districtSupervisor = dev.onewindow.platform.testkit.TokenMinter.shared()
+                .user("supervisor-341302", "supervisor").dept("YQQZF").region("341302").mint();
+        for (JsonNode item : ratings.read(districtSupervisor, "/api/v1/evaluations/rectifications?size=100")
+                .path("items")) {
+            assertThat(item.path("region").asString()).startsWith("341302");
+        }
+        assertThat(api().get("/api/v1/evaluations/rectifications/" + rectification).token(districtSupervisor).send()
+                .status()).isEqualTo(404);
+        JsonNode cityList = ratings.read(People.evalAdmin(), "/api/v1/evaluations/rectifications?size=100");
+        assertThat(cityList.path("total").asLong()).isGreaterThanOrEqualTo(1);
         // anonymous: only the public reads
         assertThat(api().get("/api/v1/evaluations/ratings/" + id).send().status()).isEqualTo(401);
     }

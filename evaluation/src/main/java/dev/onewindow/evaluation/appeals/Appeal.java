@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("appeals")
 @CompoundIndex(name = "pending", def = "{'status': 1, 'dueAt': 1}")
+@CompoundIndex(name = "region_pending", def = "{'status': 1, 'region': 1, 'dueAt': 1}")
 public class Appeal extends AggregateRoot {
 
     @Id

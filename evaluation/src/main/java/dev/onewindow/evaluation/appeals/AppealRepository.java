@@ -9,4 +9,7 @@ public interface AppealRepository extends MongoRepository<Appeal, String> {
     boolean existsByRatingId(String ratingId);
 
     Page<Appeal> findByStatusOrderByDueAtAsc(AppealStatus status, Pageable page);
+
+    Page<Appeal> findByStatusAndRegionStartingWithOrderByDueAtAsc(AppealStatus status, String regionPrefix,
+            Pageable page);
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.onewindow.evaluation.RegionScope;
 import dev.onewindow.evaluation.config.EvaluationProperties;
 import dev.onewindow.evaluation.ratings.Rating;
 import dev.onewindow.evaluation.ratings.RatingRepository;
@@ -111,8 +112,13 @@ public class AppealService {
                 .orElseThrow(() -> DomainException.notFound("appeal", id));
     }
 
-    /** The appeals waiting for a decision, the earliest due first. */
-    public Page<Appeal> pending(PageRequest page) {
-        return appeals.findByStatusOrderByDueAtAsc(AppealStatus.PENDING, page);
+    /** The appeals waiting for a decision, the earliest due first: all for auditors, the region's for eval-admins. */
+    public Page<Appeal> pending(Caller caller, PageRequest page) {
+        if (caller.hasRole(Roles.AUDITOR)) {
+            return appeals.findByStatusOrderByDueAtAsc(AppealStatus.PENDING, page);
+        }
+        return RegionScope.prefix(caller.region()).map(prefix -> appeals
+                .findByStatusAndRegionStartingWithOrderByDueAtAsc(AppealStatus.PENDING, prefix, page))
+                .orElse(Page.empty(page));
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "rater", def = "{'raterRefs': 1, 'status': 1, 'invitedAt': -1}")
 @CompoundIndex(name = "department", def = "{'department': 1, 'status': 1, 'ratedAt': -1}")
 @CompoundIndex(name = "rated", def = "{'status': 1, 'ratedAt': -1}")
+@CompoundIndex(name = "region", def = "{'region': 1, 'status': 1, 'ratedAt': -1}")
 public class Rating extends AggregateRoot {
 
     @Id

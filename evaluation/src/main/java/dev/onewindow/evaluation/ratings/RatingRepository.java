@@ -22,4 +22,7 @@ public interface RatingRepository extends MongoRepository<Rating, String> {
     List<Rating> findByRemindAtLessThanOrderByRemindAtAsc(java.time.Instant now, Pageable page);
 
     Page<Rating> findByStatusOrderByRatedAtDesc(RatingStatus status, Pageable page);
+
+    Page<Rating> findByRegionStartingWithAndStatusOrderByRatedAtDesc(String regionPrefix, RatingStatus status,
+            Pageable page);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.onewindow.evaluation.RegionScope;
 import dev.onewindow.evaluation.config.EvaluationProperties;
 import dev.onewindow.evaluation.statistics.StatisticsCounters;
 import dev.onewindow.platform.domain.DomainException;
@@ -228,10 +229,17 @@ public class RatingService {
                 .orElseThrow(() -> DomainException.notFound("rating", id));
     }
 
-    /** Given ratings, newest first: a department's own for its staff, all for eval-admins and auditors. */
+    /**
+     * Given ratings, newest first: all for auditors, the region's for eval-admins, a department's own for its staff.
+     */
     public Page<Rating> list(Caller caller, PageRequest page) {
-        if (caller.hasAnyRole(Roles.EVAL_ADMIN, Roles.AUDITOR)) {
+        if (caller.hasRole(Roles.AUDITOR)) {
             return ratings.findByStatusOrderByRatedAtDesc(RatingStatus.RATED, page);
+        }
+        if (caller.hasRole(Roles.EVAL_ADMIN)) {
+            return RegionScope.prefix(caller.region()).map(prefix -> ratings
+                    .findByRegionStartingWithAndStatusOrderByRatedAtDesc(prefix, RatingStatus.RATED, page))
+                    .orElse(Page.empty(page));
         }
         return ratings.findByDepartmentAndStatusOrderByRatedAtDesc(caller.dept(), RatingStatus.RATED, page);
     }

@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("rectifications")
 @CompoundIndex(name = "department_worklist", def = "{'attribution.department': 1, 'dueAt': 1}")
+@CompoundIndex(name = "region_worklist", def = "{'attribution.region': 1, 'dueAt': 1}")
 @CompoundIndex(name = "overdue_sweep", def = "{'overdueAt': 1}", sparse = true)
 public class Rectification extends AggregateRoot {
 

@@ -16,6 +16,8 @@ public interface RectificationRepository extends MongoRepository<Rectification, 
 
     Page<Rectification> findAllByOrderByDueAtAsc(Pageable page);
 
+    Page<Rectification> findByAttributionRegionStartingWithOrderByDueAtAsc(String regionPrefix, Pageable page);
+
     /** Through the sparse {@code overdue_sweep} index: only rectifications whose overdue event is still to come. */
     List<Rectification> findByOverdueAtLessThanOrderByOverdueAtAsc(Instant now, Pageable page);
 }

@@ -3,6 +3,7 @@ package dev.onewindow.evaluation.rectifications;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.onewindow.evaluation.RegionScope;
 import dev.onewindow.evaluation.config.EvaluationProperties;
 import dev.onewindow.evaluation.ratings.BadRatingGiven;
 import dev.onewindow.evaluation.ratings.Rating;
@@ -143,10 +144,17 @@ public class RectificationService {
                 .orElseThrow(() -> DomainException.notFound("rectification", id));
     }
 
-    /** A department's rectifications for its staff (most urgent first); all for eval-admins and auditors. */
+    /**
+     * Rectifications, the earliest due first: all for auditors, the region's for eval-admins and supervisors, a
+     * department's own for its staff.
+     */
     public Page<Rectification> list(Caller caller, PageRequest page) {
-        if (caller.hasAnyRole(Roles.EVAL_ADMIN, Roles.AUDITOR, Roles.SUPERVISOR)) {
+        if (caller.hasRole(Roles.AUDITOR)) {
             return rectifications.findAllByOrderByDueAtAsc(page);
+        }
+        if (caller.hasAnyRole(Roles.EVAL_ADMIN, Roles.SUPERVISOR)) {
+            return RegionScope.prefix(caller.region()).map(prefix -> rectifications
+                    .findByAttributionRegionStartingWithOrderByDueAtAsc(prefix, page)).orElse(Page.empty(page));
         }
         return rectifications.findByAttributionDepartmentOrderByDueAtAsc(caller.dept(), page);
     }

@@ -64,7 +64,7 @@ class AppealController {
     }
 
     @Operation(summary = "List pending appeals", description = "The appeals waiting for a decision, earliest due "
-            + "first.")
+            + "first: the region's for eval-admins, all for auditors.")
     @GetMapping
     @PreAuthorize("hasAnyRole('eval-admin', 'auditor')")
     AppealPage pending(
@@ -73,8 +73,8 @@ class AppealController {
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Appeals per page", schema = @Schema(type = "integer", format = "int32",
                     minimum = "1", maximum = "" + PAGE_SIZE, defaultValue = "20"))
-            @RequestParam(defaultValue = "20") int size) {
-        Page<Appeal> found = appeals.pending(Paging.of(page, size, properties.maxPageSize()));
+            @RequestParam(defaultValue = "20") int size, Caller caller) {
+        Page<Appeal> found = appeals.pending(caller, Paging.of(page, size, properties.maxPageSize()));
         return new AppealPage(found.getContent().stream().map(AppealResponse::of).toList(), found.getNumber(),
                 found.getSize(), found.getTotalElements());
     }

@@ -136,7 +136,7 @@ class RatingController {
     }
 
     @Operation(summary = "List ratings", description = "Given ratings, newest first: the own department's for its "
-            + "staff, all for eval-admins and auditors (excluded ones marked).")
+            + "staff, the region's for eval-admins, all for auditors (excluded ones marked).")
     @GetMapping("/ratings")
     @PreAuthorize("hasAnyRole('window-officer', 'dept-handler', 'dept-admin', 'eval-admin', 'auditor')")
     RatingPage list(

@@ -58,7 +58,7 @@ class RectificationController {
     }
 
     @Operation(summary = "List rectifications", description = "The own department's for its handlers and admins "
-            + "(earliest due first); all for eval-admins, supervisors and auditors.")
+            + "(earliest due first); the region's for eval-admins and supervisors; all for auditors.")
     @GetMapping
     @PreAuthorize("hasAnyRole('dept-handler', 'dept-admin', 'eval-admin', 'supervisor', 'auditor')")
     RectificationPage list(
