@@ -85,6 +85,11 @@ class InvitationsAndRatingIT {
                 "COMPLETION");
         assertThat(invitation.path("department").asString()).isEqualTo("GAJ");
         assertThat(invitation.path("subjectType").asString()).isEqualTo("WORK_ORDER");
+        JsonNode rated = ratings.rated(People.citizenBySubject("caller-subject-1"), Ratings.rating("WORK_ORDER",
+                orderId, "COMPLETION", 5, List.of()));
+        assertThat(rated.path("serviceChannel").asString()).isEqualTo("HOTLINE_12345");
+        assertThat(ratings.rate(People.citizenBySubject("caller-subject-2"), Ratings.rating("WORK_ORDER", orderId,
+                "COMPLETION", 5, List.of())).status()).as("another caller").isEqualTo(404);
 
         // an anonymous caller left nobody to invite; a redelivered completion invites nobody twice
         String anonymousOrder = UUID.randomUUID().toString();

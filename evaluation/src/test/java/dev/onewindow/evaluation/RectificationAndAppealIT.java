@@ -104,6 +104,8 @@ class RectificationAndAppealIT {
         ratings.step(handler, path + "/feedback", Map.of("result", "EXPLAINED", "text", "依法需补充材料，已再次说明。"));
         assertThat(api().post(path + "/confirmation").token(new Citizen("c-other", "341302196609090081").token())
                 .json(Map.of("satisfied", true)).send().status()).as("only the rater confirms").isEqualTo(404);
+        assertThat(api().post(path + "/confirmation").token(People.evalAdmin()).json(Map.of("satisfied", true))
+                .send().status()).as("a real-name rater confirms herself").isEqualTo(404);
         JsonNode escalated = ratings.step(citizen.token(), path + "/confirmation", Map.of("satisfied", false));
         assertThat(escalated.path("status").asString()).isEqualTo("ESCALATED");
 
@@ -141,6 +143,30 @@ class RectificationAndAppealIT {
             assertThat(topic.awaitEvents(id, 2, Duration.ofSeconds(20))).extracting(e -> e.path("type").asString())
                     .containsExactly("rectification.opened", "rectification.completed");
         }
+    }
+
+    @Test
+    void aBadRatingAtTheWindowIsConfirmedThroughAnEvalAdminNeverTheDepartment() {
+        Citizen citizen = new Citizen("c-window-bad", "341302198001010011");
+        Ratings ratings = new Ratings(api());
+        TestClockConfiguration.CLOCK.setShanghai(LocalDateTime.of(2026, 6, 3, 10, 0));
+        String caseId = UUID.randomUUID().toString();
+        Producers.caseAccepted(caseId, hasher.hashIdNumber(citizen.idNumber()), "SCJGJ", "XK-WINDOW", "SERVICE_HALL");
+        ratings.awaitInvitation(citizen.token(), caseId, "ACCEPTANCE");
+        String code = api().post("/api/v1/evaluations/codes").token(People.officer("SCJGJ"))
+                .json(Map.of("caseId", caseId)).send().json().path("code").asString();
+        Response rated = api().post("/api/v1/evaluations/ratings/by-code").json(Map.of("code", code, "level", 1,
+                "reasons", List.of("ATTITUDE"))).send();
+        assertThat(rated.status()).as(rated.toString()).isEqualTo(201);
+        assertThat(rated.json().path("realName").asBoolean()).isFalse();
+        String path = "/api/v1/evaluations/rectifications/" + rated.json().path("rectificationId").asString();
+        // not real-name: no callback is required before the feedback
+        ratings.step(People.handler("SCJGJ"), path + "/feedback", Map.of("result", "EXPLAINED", "text", "已说明。"));
+        assertThat(api().post(path + "/confirmation").token(People.handler("SCJGJ")).json(Map.of("satisfied",
+                true)).send().status()).as("the department never confirms its own work").isEqualTo(403);
+        JsonNode completed = ratings.step(People.evalAdmin(), path + "/confirmation", Map.of("satisfied", true,
+                "comment", "回访：满意"));
+        assertThat(completed.path("status").asString()).isEqualTo("COMPLETED");
     }
 
     @Test

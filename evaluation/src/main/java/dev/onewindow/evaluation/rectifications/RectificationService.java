@@ -100,11 +100,19 @@ public class RectificationService {
         return rectifications.save(r);
     }
 
-    /** The rater's answer to the feedback. */
+    /**
+     * The rater's answer to the feedback: given by the rater, signed in (the applicant or caller of the matter). A
+     * rating given with a rating code at the window may come from someone who never signs in: for those (not
+     * real-name) an eval-admin of the region may record what the rater said when called back — never the department,
+     * which would be confirming its own work.
+     */
     public Rectification confirm(String id, boolean satisfied, String comment, Caller caller) {
         Rectification r = rectifications.findById(id)
-                .filter(found -> ratings.findById(found.ratingId()).filter(rating -> rating.ratedBy(
-                        raters.refsOf(caller))).isPresent())
+                .filter(found -> caller.hasAnyRole(Roles.CITIZEN, Roles.ENTERPRISE)
+                        ? ratings.findById(found.ratingId()).filter(rating -> rating.ratedBy(raters.refsOf(caller)))
+                                .isPresent()
+                        : caller.hasRole(Roles.EVAL_ADMIN) && !found.realName()
+                                && caller.inRegion(found.attribution().region()))
                 .orElseThrow(() -> DomainException.notFound("rectification", id));
         Rectification.Outcome outcome = r.confirm(satisfied, comment, properties.rectificationLimit(),
                 calendar.current(), clock.instant());

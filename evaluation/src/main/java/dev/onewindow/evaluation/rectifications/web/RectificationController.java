@@ -109,10 +109,12 @@ class RectificationController {
         return response(rectifications.feedBack(id, request.result(), request.text(), caller));
     }
 
-    @Operation(summary = "Confirm the feedback", description = "By the rater: satisfied completes the "
-            + "rectification; not satisfied reopens it once, then escalates it to supervision.")
+    @Operation(summary = "Confirm the feedback", description = """
+            By the rater, signed in (for a rating given with a rating code, an eval-admin of the region records what \
+            the rater said when called back): satisfied completes the rectification; not satisfied reopens it once, \
+            then escalates it to supervision.""")
     @PostMapping("/{id}/confirmation")
-    @PreAuthorize("hasAnyRole('citizen', 'enterprise')")
+    @PreAuthorize("hasAnyRole('citizen', 'enterprise', 'eval-admin')")
     RectificationResponse confirm(@PathVariable @Size(max = ID_LENGTH) @Pattern(regexp = ID) String id,
             @Valid @RequestBody ConfirmationRequest request, Caller caller) {
         return response(rectifications.confirm(id, request.satisfied(), request.comment(), caller));
