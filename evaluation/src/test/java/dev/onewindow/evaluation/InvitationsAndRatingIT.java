@@ -94,6 +94,10 @@ class InvitationsAndRatingIT {
         // an anonymous caller left nobody to invite; a redelivered completion invites nobody twice
         String anonymousOrder = UUID.randomUUID().toString();
         Producers.workOrderClosed(anonymousOrder, null, "GAJ", true);
+        // a bundle is rated through its members, not once more as a whole
+        String bundle = UUID.randomUUID().toString();
+        Producers.caseCompleted(bundle, "BUNDLE", hasher.hashIdNumber(citizen.idNumber()), "SJZYJ",
+                "XK-BUNDLE", "PC_PORTAL", "APPROVED");
         String again = UUID.randomUUID().toString();
         Producers.caseCompleted(again, hasher.hashIdNumber(citizen.idNumber()), "SCJGJ", "XK00105000341300SCJGJ",
                 "PC_PORTAL", "APPROVED");
@@ -103,6 +107,7 @@ class InvitationsAndRatingIT {
         ConsumerLag.awaitCaughtUp("evaluation.workorder-invitations", Producers.ORDER_TOPIC, Duration.ofSeconds(20));
         ConsumerLag.awaitCaughtUp("evaluation.case-invitations", Producers.CASE_TOPIC, Duration.ofSeconds(20));
         assertThat(mongo.count(Query.query(Criteria.where("subjectId").is(anonymousOrder)), "ratings")).isZero();
+        assertThat(mongo.count(Query.query(Criteria.where("subjectId").is(bundle)), "ratings")).isZero();
         assertThat(mongo.count(Query.query(Criteria.where("subjectId").is(again)), "ratings")).isOne();
     }
 

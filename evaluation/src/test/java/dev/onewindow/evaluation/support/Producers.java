@@ -36,8 +36,14 @@ public final class Producers {
     /** {@code case.completed} of a case with {@code outcome}, the applicant known by {@code holderRef}. */
     public static void caseCompleted(String caseId, String holderRef, String department, String entry,
             String channel, String outcome) {
+        caseCompleted(caseId, "SINGLE", holderRef, department, entry, channel, outcome);
+    }
+
+    /** {@code case.completed} of a case of {@code kind} (SINGLE, BUNDLE, BUNDLE_MEMBER). */
+    public static void caseCompleted(String caseId, String kind, String holderRef, String department, String entry,
+            String channel, String outcome) {
         ObjectNode data = sample("case-handling", "case.completed");
-        data.put("caseId", caseId).put("holderRef", holderRef).put("departmentCode", department)
+        data.put("caseId", caseId).put("kind", kind).put("holderRef", holderRef).put("departmentCode", department)
                 .put("implementationCode", entry).put("channel", channel).put("outcome", outcome)
                 .put("status", "APPROVED".equals(outcome) ? "COMPLETED" : outcome);
         publish(CASE_TOPIC, "case.completed", "case-handling", "case", caseId, 9, data);

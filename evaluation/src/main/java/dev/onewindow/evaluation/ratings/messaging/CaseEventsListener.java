@@ -22,19 +22,21 @@ class CaseEventsListener {
 
     static final String TOPIC = "case-handling.case.events.v1";
     private static final Set<String> ON_SITE = Set.of("SERVICE_HALL", "SELF_SERVICE_KIOSK");
+    private static final String BUNDLE = "BUNDLE";
 
     private final EventHandlers handlers;
 
     CaseEventsListener(EventReader events, RatingService ratings) {
         this.handlers = EventHandlers.using(events)
                 .on("case.completed", CaseFacts.class, (event, c) -> {
-                    // a bundle's parent is rated through its members, each of which completes on its own
-                    if (!"PARENT".equals(c.kind())) {
+                    // a bundle (一件事) is rated through its members: each completes on its own, in the department
+                    // responsible for it (谁办理、谁负责); the bundle itself would be a second rating of the same work
+                    if (!BUNDLE.equals(c.kind())) {
                         ratings.invite(c.matter(Stage.COMPLETION));
                     }
                 })
                 .on("case.accepted", CaseFacts.class, (event, c) -> {
-                    if (ON_SITE.contains(c.channel()) && !"PARENT".equals(c.kind())) {
+                    if (ON_SITE.contains(c.channel()) && !BUNDLE.equals(c.kind())) {
                         ratings.invite(c.matter(Stage.ACCEPTANCE));
                     }
                 });
