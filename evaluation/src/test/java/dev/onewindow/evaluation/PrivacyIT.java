@@ -17,7 +17,10 @@ import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -26,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who sees what: departments never see who rated (no reference, no number, the rater's words masked), officers read
  * their own department's ratings only, auditors read all, the callback contact goes only to the department's handler,
- * and no ID number or mobile number is ever in an answer or an event.
+ * and no ID number or mobile number is ever in an answer, a log line or an event.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class PrivacyIT {
 
     private static final String ID_NUMBER = "341302199505050054";
@@ -46,7 +50,7 @@ class PrivacyIT {
     }
 
     @Test
-    void departmentsNeverSeeTheRaterAndOnlyTheirOwnRatings() {
+    void departmentsNeverSeeTheRaterAndOnlyTheirOwnRatings(CapturedOutput logs) {
         Citizen citizen = new Citizen("c-privacy", ID_NUMBER);
         Ratings ratings = new Ratings(api());
         String caseId = UUID.randomUUID().toString();
@@ -102,6 +106,9 @@ class PrivacyIT {
         assertThat(cityList.path("total").asLong()).isGreaterThanOrEqualTo(1);
         // anonymous: only the public reads
         assertThat(api().get("/api/v1/evaluations/ratings/" + id).send().status()).isEqualTo(401);
+        // the contact was read and logged as such: who read which rectification, never the number
+        assertThat(logs.getAll()).contains("callback contact of rectification " + rectification)
+                .doesNotContain(MOBILE).doesNotContain(ID_NUMBER);
     }
 
     @Test
