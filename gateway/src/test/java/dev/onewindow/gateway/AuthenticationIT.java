@@ -92,7 +92,10 @@ class AuthenticationIT extends GatewayIntegrationTest {
             "GET, /open311/v2/services/ENV-AIR.xml",
             "GET, /open311/v2/requests.json",
             "GET, /open311/v2/requests/1234520260302000001.xml",
-            "POST, /open311/v2/requests.xml"})
+            "POST, /open311/v2/requests.xml",
+            "GET, /api/v1/evaluations/reasons",
+            "GET, /api/v1/evaluations/statistics/summary",
+            "POST, /api/v1/evaluations/ratings/by-code"})
     void thePublicAllowListIsReachableWithoutToken(String method, String path) {
         Response response = method.equals("GET") ? api().get(path).send()
                 : api().post(path).json("{\"token\":\"abc\"}").send();
@@ -120,6 +123,14 @@ class AuthenticationIT extends GatewayIntegrationTest {
             "GET, /api/v1/cases/mine",
             "GET, /api/v1/evaluations/E-1",
             "GET, /api/v1/evaluations/statistics/monthly",
+            "GET, /api/v1/evaluations/statistics",
+            "GET, /api/v1/evaluations/statistics/summary/extra",
+            "GET, /api/v1/evaluations/reasons/1",
+            "POST, /api/v1/evaluations/reasons",
+            "GET, /api/v1/evaluations/ratings/by-code",
+            "POST, /api/v1/evaluations/ratings",
+            "POST, /api/v1/evaluations/codes",
+            "GET, /api/v1/evaluations/rectifications/R-1/contact",
             "POST, /open311/v2/services.json",
             "GET, /open311/v2/tokens/1.json",
             "GET, /open311/v2/requests/1/history.json",
