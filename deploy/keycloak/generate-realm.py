@@ -119,6 +119,7 @@ STAFF = [
     ("officer5", ["window-officer"], "YQSCJGJ", "埇桥", "杨"),
     ("handler2", ["dept-handler"], "YQQZF", "区府承办", "朱"),  # signs for the 12345 orders of the district (兜底)
     ("handler3", ["dept-handler"], "ZRZYJ", "规划承办", "秦"),  # leads the 12345 orders on construction noise and land
+    ("handler4", ["dept-handler"], "SCJGJ", "市场承办", "尤"),  # calls back and rectifies bad ratings of SCJGJ cases (差评整改)
 ]
 
 CITIZENS = [  # username, role, first, last, id number parts, extra attributes
