@@ -165,6 +165,7 @@ public final class EvaluationBenchmark {
                     month, counters.countDocuments(Filters.and(Filters.eq("dimension", "DEPARTMENT"),
                             Filters.eq("period", month))),
                     counters.countDocuments(Filters.eq("dimension", "DEPARTMENT")));
+            System.out.println("  " + countersCheck(mongo, month));
             result.loadStart = loadavg();
             long t0 = System.nanoTime();
             bench.invite(ratingsPerRun);
@@ -177,6 +178,28 @@ public final class EvaluationBenchmark {
         summary(results);
         app.close();
         System.exit(0);
+    }
+
+    /**
+     * The counters hold what the service's increments would have: the month's ALL and measured DEPARTMENT counters
+     * against the rated ratings of the month (a scan, outside any measurement).
+     */
+    private static String countersCheck(MongoTemplate mongo, String month) {
+        Instant from = java.time.YearMonth.parse(month).atDay(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant();
+        var ratings = mongo.getCollection("ratings");
+        var inMonth = Filters.and(Filters.eq("status", "RATED"), Filters.gte("ratedAt", java.util.Date.from(from)));
+        long all = ratings.countDocuments(inMonth);
+        long dept = ratings.countDocuments(Filters.and(inMonth, Filters.eq("department", MEASURED)));
+        long allCounted = counted(mongo, Counter.id(Dimension.ALL, "ALL", month));
+        long deptCounted = counted(mongo, Counter.id(Dimension.DEPARTMENT, MEASURED, month));
+        return String.format("counters check (%s): ALL counted %,d vs %,d rated ratings; DEPARTMENT %s counted %,d vs "
+                + "%,d rated ratings%s", month, allCounted, all, MEASURED, deptCounted, dept,
+                all == allCounted && dept == deptCounted ? " — consistent" : " — MISMATCH");
+    }
+
+    private static long counted(MongoTemplate mongo, String id) {
+        Document counter = mongo.getCollection("statistics").find(Filters.eq("_id", id)).first();
+        return counter == null || counter.get("counted") == null ? 0 : ((Number) counter.get("counted")).longValue();
     }
 
     private static long usedMb() {
