@@ -278,5 +278,10 @@ class RectificationAndAppealIT {
         assertThat(summary.json().path("departments").toString()).contains("SJZYJ");
         assertThat(api().get("/api/v1/evaluations/statistics/summary?period=2026-13").send().status())
                 .isEqualTo(400);
+        // without a period, the month it is now: a publication page just asks for the summary
+        Response thisMonth = api().get("/api/v1/evaluations/statistics/summary").send();
+        assertThat(thisMonth.status()).as(thisMonth.toString()).isEqualTo(200);
+        assertThat(thisMonth.json().path("period").asString()).isEqualTo("2026-11");
+        assertThat(thisMonth.json().path("all").path("counted").asLong()).isGreaterThanOrEqualTo(3);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The counters, changed as the records change: each change is a set of increments applied with one upsert per
- * counter document the rating counts for. Called right after the record's own save succeeded, so a refused command
+ * counter document the rating counts for, sent together. Called right after the record's own save succeeded, so a refused command
  * never counts.
  */
 @Component
@@ -51,6 +52,8 @@ public class StatisticsCounters {
         if (change.isEmpty()) {
             return;
         }
+        // every counter of the attribution in one round trip: the upserts are independent of each other
+        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Counter.class);
         for (String id : attribution.counterIds()) {
             String[] parts = id.split("\\|", 3);
             Update update = new Update().setOnInsert("dimension", parts[0]).setOnInsert("key", parts[1])
@@ -60,8 +63,9 @@ public class StatisticsCounters {
                     update.inc(field, amount);
                 }
             });
-            mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, Counter.class);
+            upserts.upsert(Query.query(Criteria.where("_id").is(id)), update);
         }
+        upserts.execute();
     }
 
     public Optional<Counter> read(Dimension dimension, String key, String period) {

@@ -21,10 +21,20 @@ public class StatisticsService {
     /** The most departments a summary lists. */
     static final int MAX_ROWS = 500;
 
-    private final StatisticsCounters counters;
+    private static final java.time.format.DateTimeFormatter MONTH = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM").withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
-    StatisticsService(StatisticsCounters counters) {
+    private final StatisticsCounters counters;
+    private final java.time.Clock clock;
+
+    StatisticsService(StatisticsCounters counters, java.time.Clock clock) {
         this.counters = counters;
+        this.clock = clock;
+    }
+
+    /** The month now is in (Asia/Shanghai), the period a summary shows when none is asked for. */
+    public String currentMonth() {
+        return MONTH.format(clock.instant());
     }
 
     /** One dimension's figures for a period; department staff read their own department's only. */

@@ -35,12 +35,14 @@ class StatisticsController {
     }
 
     @Operation(summary = "Publish the summary (结果公开)", description = "Public and cacheable: the figures of a "
-            + "day (yyyy-MM-dd) or month (yyyy-MM) overall and per department. Excluded ratings do not count.")
+            + "day (yyyy-MM-dd) or month (yyyy-MM) overall and per department; without `period` the current "
+            + "month. Excluded ratings do not count.")
     @GetMapping("/summary")
     SummaryResponse summary(
-            @Parameter(description = "yyyy-MM or yyyy-MM-dd (Asia/Shanghai)", schema = @Schema(maxLength = 10,
-                    pattern = PERIOD)) @RequestParam @Size(max = 10) @Pattern(regexp = PERIOD) String period) {
-        StatisticsService.Summary s = statistics.summary(period);
+            @Parameter(description = "yyyy-MM or yyyy-MM-dd (Asia/Shanghai); the current month when absent",
+                    schema = @Schema(maxLength = 10, pattern = PERIOD))
+            @RequestParam(required = false) @Size(max = 10) @Pattern(regexp = PERIOD) String period) {
+        StatisticsService.Summary s = statistics.summary(period == null ? statistics.currentMonth() : period);
         return new SummaryResponse(s.period(), FiguresResponse.of(s.all()),
                 s.departments().stream().map(FiguresResponse::of).toList());
     }
