@@ -77,11 +77,9 @@ public class RatingService {
     public void invite(Rating.Matter matter) {
         String id = UUID.nameUUIDFromBytes((matter.subjectType() + "|" + matter.subjectId() + "|" + matter.stage())
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        if (ratings.existsById(id)) {
-            return;
-        }
+        // one insert: a redelivered event hits the unique _id (no read first — a count per event costs more)
         try {
-            ratings.save(Rating.invite(id, matter, clock.instant(), properties.rateWithin(),
+            ratings.insert(Rating.invite(id, matter, clock.instant(), properties.rateWithin(),
                     properties.reminderAfter()));
         } catch (DuplicateKeyException alreadyInvited) {
             log.debug("invitation {} exists already", id);
