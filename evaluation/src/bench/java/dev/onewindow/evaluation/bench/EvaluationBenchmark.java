@@ -403,6 +403,16 @@ public final class EvaluationBenchmark {
             if (!inserts.isEmpty()) {
                 statistics.insertMany(inserts);
             }
+            // and the keys each dimension has counters for per period, as the service's $addToSet leaves them
+            var keys = mongo.getCollection("counter_keys");
+            Map<String, List<String>> keysOf = new java.util.HashMap<>();
+            for (String id : touched.keySet()) {
+                String[] parts = id.split("\\|", 3);
+                keysOf.computeIfAbsent(parts[0] + "|" + parts[2], k -> new ArrayList<>()).add(parts[1]);
+            }
+            keysOf.forEach((id, added) -> keys.updateOne(Filters.eq("_id", id),
+                    new Document("$addToSet", new Document("keys", new Document("$each", added))),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true)));
             countersWritten = touched.size();
             preStored += count;
             return count;

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatisticsCounters {
 
+    /** The collection of the keys each dimension has counters for in each period. */
+    static final String KEYS = "counter_keys";
+
     private final MongoTemplate mongo;
 
     StatisticsCounters(MongoTemplate mongo) {
@@ -54,6 +57,8 @@ public class StatisticsCounters {
         }
         // every counter of the attribution in one round trip: the upserts are independent of each other
         BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Counter.class);
+        // which keys have a counter in a period, so a summary reads its counters by id rather than by a query
+        BulkOperations keys = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, KEYS);
         for (String id : attribution.counterIds()) {
             String[] parts = id.split("\\|", 3);
             Update update = new Update().setOnInsert("dimension", parts[0]).setOnInsert("key", parts[1])
@@ -64,17 +69,28 @@ public class StatisticsCounters {
                 }
             });
             upserts.upsert(Query.query(Criteria.where("_id").is(id)), update);
+            keys.upsert(Query.query(Criteria.where("_id").is(parts[0] + "|" + parts[2])),
+                    new Update().addToSet("keys", parts[1]));
         }
         upserts.execute();
+        keys.execute();
     }
 
     public Optional<Counter> read(Dimension dimension, String key, String period) {
         return Optional.ofNullable(mongo.findById(Counter.id(dimension, key, period), Counter.class));
     }
 
-    /** Every counter of a dimension in a period (through the dimension-period index; one document per key). */
+    /**
+     * Every counter of a dimension in a period, at most {@code max}: the keys the period has counters for (one
+     * document, {@code dimension|period}), then those counters by id — exact look-ups whatever the history holds.
+     */
     public List<Counter> all(Dimension dimension, String period, int max) {
-        return mongo.find(Query.query(Criteria.where("dimension").is(dimension.name()).and("period").is(period))
-                .limit(max), Counter.class);
+        org.bson.Document known = mongo.findById(dimension.name() + "|" + period, org.bson.Document.class, KEYS);
+        if (known == null) {
+            return List.of();
+        }
+        List<String> ids = known.getList("keys", String.class).stream().sorted().limit(max)
+                .map(key -> Counter.id(dimension, key, period)).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Counter.class);
     }
 }
