@@ -404,11 +404,11 @@ public final class EvaluationBenchmark {
                 statistics.insertMany(inserts);
             }
             // and the keys each dimension has counters for per period, as the service's $addToSet leaves them
-            var keys = mongo.getCollection("counter_keys");
+            var keys = statistics;
             Map<String, List<String>> keysOf = new java.util.HashMap<>();
             for (String id : touched.keySet()) {
                 String[] parts = id.split("\\|", 3);
-                keysOf.computeIfAbsent(parts[0] + "|" + parts[2], k -> new ArrayList<>()).add(parts[1]);
+                keysOf.computeIfAbsent("KEYS|" + parts[0] + "|" + parts[2], k -> new ArrayList<>()).add(parts[1]);
             }
             keysOf.forEach((id, added) -> keys.updateOne(Filters.eq("_id", id),
                     new Document("$addToSet", new Document("keys", new Document("$each", added))),

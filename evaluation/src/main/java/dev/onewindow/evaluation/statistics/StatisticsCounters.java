@@ -20,8 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatisticsCounters {
 
-    /** The collection of the keys each dimension has counters for in each period. */
-    static final String KEYS = "counter_keys";
+    /**
+     * The id of the document listing the keys a dimension has counters for in a period; kept with the counters (no
+     * dimension has this name), so one bulk write changes both.
+     */
+    static String keysId(String dimension, String period) {
+        return "KEYS|" + dimension + "|" + period;
+    }
 
     private final MongoTemplate mongo;
 
@@ -57,8 +62,6 @@ public class StatisticsCounters {
         }
         // every counter of the attribution in one round trip: the upserts are independent of each other
         BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Counter.class);
-        // which keys have a counter in a period, so a summary reads its counters by id rather than by a query
-        BulkOperations keys = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, KEYS);
         for (String id : attribution.counterIds()) {
             String[] parts = id.split("\\|", 3);
             Update update = new Update().setOnInsert("dimension", parts[0]).setOnInsert("key", parts[1])
@@ -69,11 +72,11 @@ public class StatisticsCounters {
                 }
             });
             upserts.upsert(Query.query(Criteria.where("_id").is(id)), update);
-            keys.upsert(Query.query(Criteria.where("_id").is(parts[0] + "|" + parts[2])),
+            // and which keys have a counter in the period, so a summary reads its counters by id, not by a query
+            upserts.upsert(Query.query(Criteria.where("_id").is(keysId(parts[0], parts[2]))),
                     new Update().addToSet("keys", parts[1]));
         }
         upserts.execute();
-        keys.execute();
     }
 
     public Optional<Counter> read(Dimension dimension, String key, String period) {
@@ -82,10 +85,11 @@ public class StatisticsCounters {
 
     /**
      * Every counter of a dimension in a period, at most {@code max}: the keys the period has counters for (one
-     * document, {@code dimension|period}), then those counters by id — exact look-ups whatever the history holds.
+     * document, {@code KEYS|dimension|period}), then those counters by id — exact look-ups whatever the history holds.
      */
     public List<Counter> all(Dimension dimension, String period, int max) {
-        org.bson.Document known = mongo.findById(dimension.name() + "|" + period, org.bson.Document.class, KEYS);
+        org.bson.Document known = mongo.findById(keysId(dimension.name(), period), org.bson.Document.class,
+                mongo.getCollectionName(Counter.class));
         if (known == null) {
             return List.of();
         }
