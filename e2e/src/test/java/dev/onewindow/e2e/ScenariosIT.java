@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
+import dev.onewindow.platform.testkit.Eventually;
 import dev.onewindow.platform.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -100,6 +101,58 @@ class ScenariosIT {
             assertThat(submitted.get("correlationId").asString()).isNotBlank();
             assertThat(submitted.toString()).doesNotContain("341302199003071234"); // citizen1's ID number
         }
+
+        String rectificationId = rateBadly(citizen, caseId, "SCJGJ");
+        // the department gives no feedback; time passes the rectification's limit for every service at once
+        LocalStack.advanceClock(Duration.ofDays(10));
+        try (TopicReader topic = TopicReader.fromBeginning(LocalStack.KAFKA,
+                List.of("evaluation.rectification.events.v1"))) {
+            List<JsonNode> events = topic.awaitEvents(rectificationId, 2, Duration.ofSeconds(150));
+            assertThat(events).extracting(e -> e.get("type").asString())
+                    .containsSubsequence("rectification.opened", "rectification.overdue");
+            JsonNode overdue = events.stream().filter(e -> e.get("type").asString().equals("rectification.overdue"))
+                    .findFirst().orElseThrow();
+            assertThat(overdue.get("data").get("department").asString()).isEqualTo("SCJGJ");
+        } finally {
+            LocalStack.resetClock(); // the scenarios after this one count their deadlines from real time
+        }
+        Response rectification = gateway.get("/api/v1/evaluations/rectifications/" + rectificationId)
+                .token(Keycloak.login("handler4")).send();
+        assertThat(rectification.status()).as(rectification.toString()).isEqualTo(200);
+        assertThat(rectification.json().get("overdue").asBoolean()).isTrue();
+    }
+
+    /**
+     * 好差评 of a completed case: its applicant finds the invitation, rates 不满意 (2) with a standard reason, and a
+     * rectification opens for the department that handled it, seen by that department's handler (not the rater).
+     */
+    private String rateBadly(Citizen citizen, String caseId, String department) {
+        Eventually.holds(Duration.ofSeconds(30), () -> {
+            Response mine = gateway.get("/api/v1/evaluations/invitations/mine?size=50").token(citizen.token).send();
+            assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+            assertThat(mine.json().get("items").values()).extracting(i -> i.get("subjectId").asString())
+                    .contains(caseId);
+        });
+        String reason = gateway.get("/api/v1/evaluations/reasons").send().json().get(0).get("code").asString();
+        Response rated = gateway.post("/api/v1/evaluations/ratings").token(citizen.token).json(Map.of(
+                "subjectType", "CASE", "subjectId", caseId, "stage", "COMPLETION", "level", 2,
+                "reasons", List.of(reason), "text", "窗口让我跑了两次", "channel", "MOBILE_APP")).send();
+        assertThat(rated.status()).as(rated.toString()).isEqualTo(201);
+        assertThat(rated.json().get("bad").asBoolean()).isTrue();
+
+        String[] rectificationId = new String[1];
+        Eventually.holds(Duration.ofSeconds(30), () -> {
+            Response open = gateway.get("/api/v1/evaluations/rectifications?size=50")
+                    .token(Keycloak.login("handler4")).send();
+            assertThat(open.status()).as(open.toString()).isEqualTo(200);
+            JsonNode mine = open.json().get("items").values().stream()
+                    .filter(r -> r.get("subjectId").asString().equals(caseId)).findFirst().orElse(null);
+            assertThat(mine).as("a rectification of case %s for %s", caseId, department).isNotNull();
+            assertThat(mine.get("department").asString()).isEqualTo(department);
+            assertThat(mine.toString()).doesNotContain(citizen.username);
+            rectificationId[0] = mine.get("id").asString();
+        });
+        return rectificationId[0];
     }
 
     @Test
