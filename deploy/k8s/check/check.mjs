@@ -158,8 +158,65 @@ function moduleFacts(service) {
   const keyMatches = java.flatMap(({ s }) => [...s.matchAll(/(?:String|static final String) KEY = "([a-z0-9.-]+)"/g)].map(m => m[1]));
   for (const { s } of java) for (const m of s.matchAll(/RequiredSetting\.(?:require|missing)\([^;]*?KEY \+ "([a-z0-9.-]+)"/g)) for (const k of keyMatches) required.push(k + m[1]);
   const imports = [...ymlText.matchAll(/import:\s*optional:file:\$\{([A-Z0-9_]+):([^}]+)\}/g)].map(m => ({ env: m[1], path: m[2] }));
-  return { service, props, placeholders, published, consumed, groups, usesPlatform, calendarSync, required, imports, disabled, port: props['server.port'] };
+  const known = [...Object.keys(props), ...configurationProperties(java.map(j => j.s)), ...(usesPlatform ? [...Object.keys(platformDefaults), ...platformProps, ...platformCodeDefaults.map(([k]) => k)] : [])];
+  return { service, known, props, placeholders, published, consumed, groups, usesPlatform, calendarSync, required, imports, disabled, port: props['server.port'] };
 }
+
+// ------------------------------------------------------------------------------------------------ known settings
+/** Patterns of the properties bound by @ConfigurationProperties records in these Java sources (maps and lists open). */
+function configurationProperties(sources) {
+  const pats = [];
+  const params = body => {   // "Type a, Map<K, V> b" -> [[type, name]]
+    const out = []; let depth = 0, cur = '';
+    for (const ch of body) { if (ch === '<') depth++; if (ch === '>') depth--; if (ch === ',' && !depth) { out.push(cur); cur = ''; } else cur += ch; }
+    if (cur.trim()) out.push(cur);
+    return out.map(x => x.replace(/@\w+(\([^)]*\))?/g, '').trim().split(/\s+(?=[a-zA-Z_]\w*$)/)).filter(x => x.length === 2);
+  };
+  const kebab = n => n.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  for (const src of sources) {
+    const m = /@ConfigurationProperties\("([a-z0-9.-]+)"\)\s*public record (\w+)\s*\(([\s\S]*?)\)\s*(?:implements[^{]*)?\{/.exec(src);
+    if (!m) continue;
+    const records = new Map([...src.matchAll(/record (\w+)\s*\(([\s\S]*?)\)\s*(?:implements[^{]*)?\{/g)].map(r => [r[1], r[2]]));
+    const walkRecord = (prefix, body, depth) => {
+      for (const [type, name] of params(body)) {
+        const path = `${prefix}.${kebab(name)}`;
+        const inner = /^(?:List|Set|Map)<(?:[^,]+,\s*)?(\w+)>$/.exec(type)?.[1] ?? type;
+        if (/^(Map|List|Set)</.test(type) && !records.has(inner)) { pats.push(path + '.*'); continue; }
+        if (records.has(inner) && depth < 5) {
+          if (/^(Map|List|Set)</.test(type)) pats.push(path + '.*');
+          else walkRecord(path, records.get(inner), depth + 1);
+        } else pats.push(path);
+      }
+    };
+    walkRecord(m[1], m[3], 0);
+  }
+  return pats;
+}
+/** Spring Boot's own properties, from the configuration metadata in its jars in the local Maven repository. */
+let bootMetadata;
+function springProperties() {
+  if (bootMetadata !== undefined) return bootMetadata;
+  const version = /<artifactId>spring-boot-starter-parent<\/artifactId>\s*<version>([^<]+)</.exec(read(join(repo, 'pom.xml')))?.[1];
+  const base = join(process.env.HOME || '', '.m2/repository/org/springframework/boot');
+  const jars = existsSync(base) ? readdirSync(base).map(a => join(base, a, version, `${a}-${version}.jar`)).filter(existsSync) : [];
+  const pats = [];
+  for (const jar of jars) {
+    const r = spawnSync('unzip', ['-p', jar, 'META-INF/spring-configuration-metadata.json'], { encoding: 'utf8', maxBuffer: 32 << 20 });
+    if (r.status !== 0 || !r.stdout) continue;
+    for (const p of JSON.parse(r.stdout).properties || []) pats.push(/^java\.util\.(Map|List|Set)/.test(p.type || '') ? p.name + '.*' : p.name);
+  }
+  bootMetadata = pats.length ? pats : null;
+  return bootMetadata;
+}
+/** Does an environment variable name set one of these property patterns (either of Spring's forms)? */
+function matchesProperty(env, patterns) {
+  return patterns.some(p => {
+    const open = p.endsWith('.*');
+    const props = open ? p.slice(0, -2) : p;
+    return [envName(props), legacyEnvName(props)].some(e => env === e || (open && env.startsWith(e + '_')) || env.startsWith(e + '_') && /^_\d+$/.test(env.slice(e.length)));
+  });
+}
+const platformProps = configurationProperties(walk(join(repo, 'platform/starter/src/main/java'), p => p.endsWith('.java')).map(read));
 
 // ------------------------------------------------------------------------------------------------ the secrets
 /** Secrets made by create-secrets.sh: name -> {keys:Set, prefixes:[]} */
@@ -355,6 +412,26 @@ function serviceEndpoints(objs) {
   for (const k of byKind(objs, 'Keycloak')) m.set(`${k.metadata.name}-service`, [k.spec.http?.httpsPort ?? 8443, ...(k.spec.http?.httpEnabled ? [k.spec.http.httpPort ?? 8080] : [])]);
   return m;
 }
+
+// every key of a service's ConfigMap is a setting it reads: a misspelt name would be ignored without a word
+checks.configKeys = ({ objs, facts }) => {
+  const errs = [];
+  const boot = springProperties();
+  for (const d of suiteDeployments(objs)) {
+    const f = facts.get(d.metadata.name);
+    if (!f) continue;
+    const c = d.spec.template.spec.containers[0];
+    const keys = [...(c.envFrom || []).filter(e => e.configMapRef).flatMap(e => Object.keys(byKind(objs, 'ConfigMap').find(cm => cm.metadata.name === e.configMapRef.name)?.data || {})),
+      ...(c.env || []).map(e => e.name)];
+    for (const k of keys) {
+      if (f.placeholders.some(p => p.env === k) || matchesProperty(k, f.known)) continue;
+      if (/^(SPRING|MANAGEMENT|SERVER|LOGGING)_/.test(k) && boot && matchesProperty(k, boot)) continue;
+      if (/^(SPRING|MANAGEMENT|SERVER|LOGGING)_/.test(k) && !boot) continue;   // no Boot metadata here: said at the start
+      errs.push(`${d.metadata.name}: ${k} sets nothing ${d.metadata.name} reads`);
+    }
+  }
+  return errs;
+};
 
 checks.ports = ({ objs, facts, flows }) => {
   const errs = [];
@@ -718,6 +795,8 @@ const mutations = [
   ['settings', 'the Kafka bootstrap left at localhost', o => { delete first(o, 'ConfigMap', c => c.metadata.name.startsWith('hotline-12345-config')).data.SPRING_KAFKA_BOOTSTRAP_SERVERS; }],
   ['settings', 'the personal-data keys left out', o => { const c = dep(o, 'evaluation').spec.template.spec.containers[0]; c.envFrom = c.envFrom.filter(e => !e.secretRef); }],
   ['settings', 'the seal keys not mounted', o => { const s = dep(o, 'e-license').spec.template.spec; s.volumes = s.volumes.filter(v => v.name !== 'signing-keys'); s.containers[0].volumeMounts = s.containers[0].volumeMounts.filter(m => m.name !== 'signing-keys'); }],
+  ['configKeys', 'a misspelt setting', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('evaluation-config')).data.ONEWINDOW_SECURITY_JWKSURI = 'http://x'; }],
+  ['configKeys', 'a misspelt Spring setting', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('evaluation-config')).data.SPRING_KAFKA_BOOTSTRAPSERVER = 'x:1'; }],
   ['ports', 'a peer URL on the wrong port', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('e-license-config')).data.ONEWINDOW_CASE_HANDLING_URL = 'http://case-handling:8083'; }],
   ['ports', 'a container port unlike application.yml\'s', o => { dep(o, 'service-catalog').spec.template.spec.containers[0].ports[0].containerPort = 8090; }],
   ['topics', 'a consumed topic without its KafkaTopic', o => { o.splice(o.findIndex(x => x.kind === 'KafkaTopic' && x.spec.topicName === 'case-handling.case.events.v1'), 1); }],
@@ -756,6 +835,8 @@ let failed = 0;
 const say = s => console.log(`[k8s-check] ${s}`);
 say(`kustomize ${execFileSync(kustomize, ['version'], { encoding: 'utf8' }).trim().replace(/^\{Version:kustomize\/(v[0-9.]+).*/, '$1')}; ${crdValidators.size} CRD schemas: ${vendored.join(', ')}`);
 say(`${flows.length} network flows in docs/architecture.md`);
+say(springProperties() ? `${springProperties().length} Spring Boot properties (configuration metadata of the Boot jars in ~/.m2)`
+  : 'no Spring Boot metadata in ~/.m2 (or no unzip): SPRING_*/MANAGEMENT_* keys are not checked for typos');
 for (const overlay of overlays) {
   const objs = render(overlay);
   for (const d of suiteDeployments(objs)) serviceNames.add(d.metadata.name);
