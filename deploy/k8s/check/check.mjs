@@ -698,6 +698,23 @@ checks.hardening = ({ objs, overlay }) => {
   return errs;
 };
 
+// the public hosts agree: tokens' issuer is the Keycloak host, the app's redirects and the gateway's CORS the Ingress host
+checks.hosts = ({ objs }) => {
+  const errs = [];
+  const kc = byKind(objs, 'Keycloak')[0], imp = byKind(objs, 'KeycloakRealmImport')[0];
+  const issuer = `${kc?.spec.hostname?.hostname}/realms/${imp?.spec.realm.realm}`;
+  const hosts = byKind(objs, 'Ingress').flatMap(i => i.spec.rules.map(r => `https://${r.host}`));
+  for (const cm of byKind(objs, 'ConfigMap')) {
+    const iss = cm.data?.ONEWINDOW_SECURITY_ISSUER_URI;
+    if (iss !== undefined && iss !== issuer) errs.push(`ConfigMap ${cm.metadata.name}: issuer ${iss}, but Keycloak publishes ${issuer}`);
+    for (const [k, v] of Object.entries(cm.data || {})) if (/^ONEWINDOW_GATEWAY_CORS_ALLOWEDORIGINS_\d+$/.test(k) && /onewindow/.test(v) && !hosts.includes(v)) errs.push(`ConfigMap ${cm.metadata.name}: CORS origin ${v} is not the public host (${hosts.join(', ')})`);
+  }
+  for (const c of imp?.spec.realm.clients || []) for (const u of [...(c.redirectUris || []), ...(c.webOrigins || [])]) {
+    if (/onewindow/.test(u) && !hosts.some(h => u === h || u.startsWith(h + '/'))) errs.push(`realm client ${c.clientId}: ${u} is not the public host (${hosts.join(', ')})`);
+  }
+  return errs;
+};
+
 checks.realm = ({ objs }) => {
   const errs = [];
   const imports = byKind(objs, 'KeycloakRealmImport');
@@ -811,6 +828,8 @@ const mutations = [
   ['hardening', 'a writable root filesystem', o => { dep(o, 'supervision').spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem = false; }],
   ['hardening', 'no memory limit', o => { delete dep(o, 'gateway').spec.template.spec.containers[0].resources.limits.memory; }],
   ['hardening', 'readiness on the wrong path', o => { dep(o, 'data-exchange').spec.template.spec.containers[0].readinessProbe.httpGet.path = '/actuator/health'; }],
+  ['hosts', 'an issuer unlike Keycloak\'s host', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('supervision-config')).data.ONEWINDOW_SECURITY_ISSUER_URI = 'https://auth.example.org/realms/onewindow'; }],
+  ['hosts', 'the app redirecting to another host', o => { first(o, 'KeycloakRealmImport').spec.realm.clients[0].redirectUris = ['https://app.onewindow.example.org/*']; }],
   ['realm', 'the password grant on', o => { first(o, 'KeycloakRealmImport').spec.realm.clients[0].directAccessGrantsEnabled = true; }],
   ['realm', 'a demo user with a password', o => { first(o, 'KeycloakRealmImport').spec.realm.users.push({ username: 'citizen1', credentials: [{ type: 'password', value: 'onewindow' }] }); }],
   ['monitoring', 'a metric nobody exposes', o => { first(o, 'PrometheusRule').spec.groups[1].rules[0].expr = 'sum(rate(onewindow_outbox_failures_total[5m])) > 0'; }],
