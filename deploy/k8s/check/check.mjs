@@ -413,6 +413,17 @@ function serviceEndpoints(objs) {
   return m;
 }
 
+/** The ports the operators' pods listen on, from the CRs (and the operators' fixed ports). */
+function operatorPorts(objs) {
+  const k = byKind(objs, 'Kafka')[0], kc = byKind(objs, 'Keycloak')[0], m = byKind(objs, 'MongoDBCommunity')[0];
+  return {
+    kafka: new Set([9090, 9091, ...(k?.spec.kafka.listeners || []).map(l => l.port)]),   // Strimzi: controllers, replication
+    keycloak: new Set([kc?.spec.http?.httpPort ?? 8080, kc?.spec.http?.httpsPort ?? 8443, 7800, 57800]),   // + JGroups
+    mongodb: new Set([m?.spec.additionalMongodConfig?.['net.port'] ?? 27017]),
+    'kafka-exporter': new Set([9404]),
+  };
+}
+
 // every key of a service's ConfigMap is a setting it reads: a misspelt name would be ignored without a word
 checks.configKeys = ({ objs, facts }) => {
   const errs = [];
@@ -435,6 +446,9 @@ checks.configKeys = ({ objs, facts }) => {
 
 checks.ports = ({ objs, facts, flows }) => {
   const errs = [];
+  // the table's flows to the operators' pods use ports those pods listen on
+  const listening = operatorPorts(objs);
+  for (const fl of flows) if (listening[fl.to] && !listening[fl.to].has(Number(fl.port))) errs.push(`flow ${fl.from} → ${fl.to} :${fl.port}: ${fl.to} listens on ${[...listening[fl.to]].join(', ')}`);
   const endpoints = serviceEndpoints(objs);
   const svcByPort = new Map(byKind(objs, 'Service').flatMap(s => s.spec.ports.map(p => [p.port, s.metadata.name])));
   for (const cm of byKind(objs, 'ConfigMap')) for (const [k, v] of Object.entries(cm.data || {})) {
@@ -814,6 +828,7 @@ const mutations = [
   ['settings', 'the seal keys not mounted', o => { const s = dep(o, 'e-license').spec.template.spec; s.volumes = s.volumes.filter(v => v.name !== 'signing-keys'); s.containers[0].volumeMounts = s.containers[0].volumeMounts.filter(m => m.name !== 'signing-keys'); }],
   ['configKeys', 'a misspelt setting', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('evaluation-config')).data.ONEWINDOW_SECURITY_JWKSURI = 'http://x'; }],
   ['configKeys', 'a misspelt Spring setting', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('evaluation-config')).data.SPRING_KAFKA_BOOTSTRAPSERVER = 'x:1'; }],
+  ['ports', 'Kafka\'s listener moved off the listed port', o => { first(o, 'Kafka').spec.kafka.listeners[0].port = 9094; }],
   ['ports', 'a peer URL on the wrong port', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('e-license-config')).data.ONEWINDOW_CASE_HANDLING_URL = 'http://case-handling:8083'; }],
   ['ports', 'a container port unlike application.yml\'s', o => { dep(o, 'service-catalog').spec.template.spec.containers[0].ports[0].containerPort = 8090; }],
   ['topics', 'a consumed topic without its KafkaTopic', o => { o.splice(o.findIndex(x => x.kind === 'KafkaTopic' && x.spec.topicName === 'case-handling.case.events.v1'), 1); }],
