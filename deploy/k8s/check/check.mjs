@@ -617,10 +617,9 @@ checks.network = ({ objs, flows }) => {
     if (listed.has(e) || listed.has(e.replace(/^[^>]+>/, '*>'))) continue;
     errs.push(`NetworkPolicies allow ${f} → ${t} :${e.split(':').pop()}, which docs/architecture.md does not list`);
   }
-  // both ends: an allowed edge between two pods of the namespace needs the egress and the ingress side
-  for (const fl of flows) {
-    if (fl.from === '*' || !present(fl.from) || !present(fl.to)) continue;
-    if (!eps[fl.from] || !eps[fl.to]) errs.push(`flow ${fl.from} → ${fl.to}: unknown endpoint (neither a Deployment nor in check.mjs ENDPOINTS)`);
+  // every name of the table is a Deployment of some overlay, or a place check.mjs knows (ENDPOINTS)
+  for (const fl of flows) for (const n of [fl.from, fl.to]) {
+    if (n !== '*' && !ENDPOINTS[n] && !allDeployments.has(n)) errs.push(`flow ${fl.from} → ${fl.to}: ${n} is neither a Deployment nor in check.mjs ENDPOINTS`);
   }
   return errs;
 };
@@ -843,6 +842,7 @@ const mutations = [
   ['networkSides', 'a flow of the table removed at its source', o => { const p = first(o, 'NetworkPolicy', n => n.metadata.name === 'allow-case-handling'); p.spec.egress = p.spec.egress.filter(r => !r.to.some(t => t.podSelector?.matchLabels?.['app.kubernetes.io/name'] === 'e-license')); }],
   ['network', 'a flow the table does not list', o => { first(o, 'NetworkPolicy', n => n.metadata.name === 'allow-evaluation').spec.egress.push({ to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'e-license' } } }], ports: [{ port: 'http', protocol: 'TCP' }] }); }],
   ['network', 'a listed flow removed on both sides', o => { for (const n of ['allow-case-handling', 'allow-e-license']) { const p = first(o, 'NetworkPolicy', x => x.metadata.name === n); for (const k of ['ingress', 'egress']) p.spec[k] = (p.spec[k] || []).filter(r => !(r.from || r.to).some(t => ['e-license', 'case-handling'].includes(t.podSelector?.matchLabels?.['app.kubernetes.io/name']))); } }],
+  ['network', 'a flow in the table to a place nobody knows', (o, f) => { f.push({ from: 'gateway', to: 'billing', port: '8080' }); }],
   ['network', 'the default deny removed', o => { o.splice(o.findIndex(x => x.kind === 'NetworkPolicy' && x.metadata.name === 'default-deny'), 1); }],
   ['networkSides', 'an ingress side missing', o => { const p = first(o, 'NetworkPolicy', n => n.metadata.name === 'allow-e-license'); p.spec.ingress = p.spec.ingress.filter(r => !r.from.some(f => f.podSelector?.matchLabels?.['app.kubernetes.io/name'] === 'case-handling')); }],
   ['hardening', 'a writable root filesystem', o => { dep(o, 'supervision').spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem = false; }],
@@ -870,6 +870,8 @@ async function runChecks(ctx) {
 const started = Date.now();
 const flows = parseFlows();
 const serviceNames = new Set();
+const rendered = new Map(overlays.map(o => [o, render(o)]));
+const allDeployments = new Set([...rendered.values()].flatMap(objs => byKind(objs, 'Deployment').map(d => d.metadata.name)));
 let failed = 0;
 const say = s => console.log(`[k8s-check] ${s}`);
 say(`kustomize ${execFileSync(kustomize, ['version'], { encoding: 'utf8' }).trim().replace(/^\{Version:kustomize\/(v[0-9.]+).*/, '$1')}; ${crdValidators.size} CRD schemas: ${vendored.join(', ')}`);
@@ -877,7 +879,7 @@ say(`${flows.length} network flows in docs/architecture.md`);
 say(springProperties() ? `${springProperties().length} Spring Boot properties (configuration metadata of the Boot jars in ~/.m2)`
   : 'no Spring Boot metadata in ~/.m2 (or no unzip): SPRING_*/MANAGEMENT_* keys are not checked for typos');
 for (const overlay of overlays) {
-  const objs = render(overlay);
+  const objs = rendered.get(overlay);
   for (const d of suiteDeployments(objs)) serviceNames.add(d.metadata.name);
   const facts = new Map([...serviceNames].map(n => [n, moduleFacts(n)]).filter(([, f]) => f));
   const ctx = { overlay, objs, facts, flows, secrets: new Map([...scriptSecrets(), ...operatorSecrets(objs)]) };
@@ -895,9 +897,9 @@ for (const overlay of overlays) {
   let caught = 0;
   const list = overlay === 'prod' ? [...mutations, ...prodMutations] : mutations;
   for (const [check, what, mutate] of list) {
-    const broken = structuredClone(objs);
-    try { mutate(broken); } catch (e) { failed++; say(`  self-test "${what}": could not break the manifests (${e.message})`); continue; }
-    const res = check === 'schemas' ? await checkSchemas(broken) : checks[check]({ ...ctx, objs: broken, secrets: new Map([...scriptSecrets(), ...operatorSecrets(broken)]) });
+    const broken = structuredClone(objs), brokenFlows = structuredClone(flows);
+    try { mutate(broken, brokenFlows); } catch (e) { failed++; say(`  self-test "${what}": could not break the manifests (${e.message})`); continue; }
+    const res = check === 'schemas' ? await checkSchemas(broken) : checks[check]({ ...ctx, objs: broken, flows: brokenFlows, secrets: new Map([...scriptSecrets(), ...operatorSecrets(broken)]) });
     if (res.length) caught++; else { failed++; say(`  self-test: ${check} did not notice ${what}`); }
   }
   say(`  self-test: ${caught}/${list.length} deliberate breakages caught`);
