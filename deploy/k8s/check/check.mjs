@@ -451,10 +451,16 @@ checks.configKeys = ({ objs, facts }) => {
 
 checks.ports = ({ objs, facts, flows }) => {
   const errs = [];
+  const endpoints = serviceEndpoints(objs);
+  // Prometheus scrapes from its own namespace: its token URL names Keycloak's Service with the namespace, on its port
+  for (const m of byKind(objs, 'ServiceMonitor')) for (const e of m.spec.endpoints) if (e.oauth2) {
+    const u = /^https?:\/\/([a-z0-9-]+)(\.[a-z0-9.-]+)?:(\d+)\//.exec(e.oauth2.tokenUrl);
+    if (!u || !endpoints.has(u[1]) || !endpoints.get(u[1]).includes(Number(u[3]))) errs.push(`ServiceMonitor ${m.metadata.name}: token URL ${e.oauth2.tokenUrl} is no Service port`);
+    else if (u[2] !== `.${NS}.svc` && u[2] !== `.${NS}.svc.cluster.local`) errs.push(`ServiceMonitor ${m.metadata.name}: token URL ${e.oauth2.tokenUrl} does not resolve from Prometheus' namespace (use ${u[1]}.${NS}.svc)`);
+  }
   // the table's flows to the operators' pods use ports those pods listen on
   const listening = operatorPorts(objs);
   for (const fl of flows) if (listening[fl.to] && !listening[fl.to].has(Number(fl.port))) errs.push(`flow ${fl.from} → ${fl.to} :${fl.port}: ${fl.to} listens on ${[...listening[fl.to]].join(', ')}`);
-  const endpoints = serviceEndpoints(objs);
   const svcByPort = new Map(byKind(objs, 'Service').flatMap(s => s.spec.ports.map(p => [p.port, s.metadata.name])));
   for (const cm of byKind(objs, 'ConfigMap')) for (const [k, v] of Object.entries(cm.data || {})) {
     for (const m of String(v).matchAll(/(?:https?:\/\/|^)([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)/g)) {
@@ -833,6 +839,7 @@ const mutations = [
   ['configKeys', 'a misspelt setting', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('evaluation-config')).data.ONEWINDOW_SECURITY_JWKSURI = 'http://x'; }],
   ['configKeys', 'a misspelt Spring setting', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('evaluation-config')).data.SPRING_KAFKA_BOOTSTRAPSERVER = 'x:1'; }],
   ['ports', 'Kafka\'s listener moved off the listed port', o => { first(o, 'Kafka').spec.kafka.listeners[0].port = 9094; }],
+  ['ports', 'Prometheus\' token URL without the namespace', o => { first(o, 'ServiceMonitor').spec.endpoints[0].oauth2.tokenUrl = 'http://onewindow-keycloak-service:8080/realms/onewindow/protocol/openid-connect/token'; }],
   ['ports', 'a peer URL on the wrong port', o => { first(o, 'ConfigMap', c => c.metadata.name.startsWith('e-license-config')).data.ONEWINDOW_CASE_HANDLING_URL = 'http://case-handling:8083'; }],
   ['ports', 'a container port unlike application.yml\'s', o => { dep(o, 'service-catalog').spec.template.spec.containers[0].ports[0].containerPort = 8090; }],
   ['topics', 'a consumed topic without its KafkaTopic', o => { o.splice(o.findIndex(x => x.kind === 'KafkaTopic' && x.spec.topicName === 'case-handling.case.events.v1'), 1); }],
