@@ -93,7 +93,7 @@ public class SupervisionOrder extends AggregateRoot {
     /**
      * Opens an order: BLUE, or ORANGE when the department already had an order about the same matter (a repeat).
      */
-    static SupervisionOrder open(String id, String alertId, String alertKind, Matter matter, String reason,
+    public static SupervisionOrder open(String id, String alertId, String alertKind, Matter matter, String reason,
             String openedBy, boolean repeated, Limit replyWithin, WorkingDayCalendar calendar, Instant now) {
         if (matter.department() == null || matter.region() == null) {
             throw DomainException.invalid("ORDER_WITHOUT_ADDRESSEE", "an order needs a department and a region");
@@ -112,7 +112,7 @@ public class SupervisionOrder extends AggregateRoot {
     }
 
     /** The department replies (an open order only). */
-    void reply(String text, String by, WorkingDayCalendar calendar, Instant now) {
+    public void reply(String text, String by, WorkingDayCalendar calendar, Instant now) {
         if (status != OrderStatus.OPEN) {
             throw DomainException.illegalState(status, "reply");
         }
@@ -126,7 +126,7 @@ public class SupervisionOrder extends AggregateRoot {
     }
 
     /** The supervisor is satisfied with the reply. */
-    void close(String note, WorkingDayCalendar calendar, Instant now) {
+    public void close(String note, WorkingDayCalendar calendar, Instant now) {
         if (status != OrderStatus.REPLIED) {
             throw DomainException.illegalState(status, "close");
         }
@@ -141,7 +141,7 @@ public class SupervisionOrder extends AggregateRoot {
      * Raises the severity and asks again with a fresh reply clock: by a supervisor (an open or replied order, not yet
      * RED), or by the sweep when the reply is overdue (then a RED order just asks again, severity unchanged).
      */
-    void escalate(String reason, boolean bySupervisor, Limit replyWithin, WorkingDayCalendar calendar, Instant now) {
+    public void escalate(String reason, boolean bySupervisor, Limit replyWithin, WorkingDayCalendar calendar, Instant now) {
         if (status == OrderStatus.CLOSED) {
             throw DomainException.illegalState(status, "escalate");
         }
@@ -163,7 +163,7 @@ public class SupervisionOrder extends AggregateRoot {
      *
      * @return whether it escalated
      */
-    boolean escalateIfUnanswered(Limit replyWithin, WorkingDayCalendar calendar, Instant now) {
+    public boolean escalateIfUnanswered(Limit replyWithin, WorkingDayCalendar calendar, Instant now) {
         if (status != OrderStatus.OPEN || replyClock == null || !replyClock.overdue(calendar, now)) {
             return false;
         }

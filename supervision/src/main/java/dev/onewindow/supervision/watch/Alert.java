@@ -62,7 +62,7 @@ public class Alert extends AggregateRoot {
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static Alert raise(Watched matter, String phase, int round, String department, AlertKind kind, Instant dueAt,
+    public static Alert raise(Watched matter, String phase, int round, String department, AlertKind kind, Instant dueAt,
             Instant now) {
         Alert alert = new Alert(idOf(matter.id(), phase, round, kind), kind, matter.source(), matter.subjectId(),
                 matter.subjectNo(), phase, round, matter.region(), RegionScopes.of(matter.region()),
@@ -75,7 +75,7 @@ public class Alert extends AggregateRoot {
     }
 
     /** Clears an open clock alert; false when it is cleared already (or a flag, which stays). */
-    boolean clear(boolean stoppedOnTime, Instant now) {
+    public boolean clear(boolean stoppedOnTime, Instant now) {
         if (status != AlertStatus.OPEN || !kind.clock()) {
             return false;
         }

@@ -78,6 +78,15 @@ public class WatchService {
      * @return whether the event was applied
      */
     public boolean apply(Subject subject, long sequence, Consumer<Step> rule) {
+        return apply(subject, sequence, null, rule);
+    }
+
+    /**
+     * As {@link #apply(Subject, long, Consumer)}, for an event that happened at {@code occurredAt}: the clocks'
+     * levels are judged as of then, so replaying old events raises nothing for clocks that were stopped in time by
+     * later events; what has come due since is the sweep's.
+     */
+    public boolean apply(Subject subject, long sequence, Instant occurredAt, Consumer<Step> rule) {
         Step done = OptimisticRetry.run(() -> {
             Watched matter = matters.findById(Watched.idOf(subject.source(), subject.subjectId()))
                     .orElseGet(() -> Watched.of(subject.source(), subject.subjectId()));
@@ -85,7 +94,8 @@ public class WatchService {
                 return null;
             }
             matter.describe(subject.subjectNo(), subject.region(), subject.department());
-            Step step = new Step(matter, clock.instant());
+            Instant now = clock.instant();
+            Step step = new Step(matter, now, occurredAt == null || occurredAt.isAfter(now) ? now : occurredAt);
             rule.accept(step);
             settle(step);
             if (sequence > 0) {
@@ -121,7 +131,7 @@ public class WatchService {
         for (Watched due : matters.findByNextFireAtLessThanEqualOrderByNextFireAtAsc(now,
                 PageRequest.of(0, properties.sweepBatch()))) {
             OptimisticRetry.run(() -> matters.findById(due.id()).map(matter -> {
-                fire(matter, now);
+                fire(matter, now, now);
                 matter.schedule(calendar.current(), now, thresholds);
                 return matters.save(matter);
             }));
@@ -136,13 +146,13 @@ public class WatchService {
     }
 
     /** Raises what the running clocks of {@code matter} have reached at {@code now}. */
-    private void fire(Watched matter, Instant now) {
+    private void fire(Watched matter, Instant levelAt, Instant now) {
         WorkingDayCalendar cal = calendar.current();
         for (WatchedClock c : List.copyOf(matter.clocks().values())) {
             if (!c.running() || c.clock().paused()) {
                 continue;
             }
-            ClockLevel level = c.clock().level(cal, now, thresholds);
+            ClockLevel level = c.clock().level(cal, levelAt, thresholds);
             WatchedClock current = c;
             if (level != ClockLevel.GREEN && !current.yellowRaised()) {
                 raise(matter, current, AlertKind.DEADLINE_WARNING, now);
@@ -175,7 +185,7 @@ public class WatchService {
         for (Flag flag : step.flags) {
             raiseAlert(matter, null, 0, flag.department(), flag.kind(), null, step.now);
         }
-        fire(matter, step.now);
+        fire(matter, step.levelAt, step.now);
     }
 
     private void raise(Watched matter, WatchedClock c, AlertKind kind, Instant now) {
@@ -212,13 +222,15 @@ public class WatchService {
 
         private final Watched matter;
         private final Instant now;
+        private final Instant levelAt;
         private final List<Stopped> stopped = new ArrayList<>();
         private final List<Flag> flags = new ArrayList<>();
         private final List<Count> counts = new ArrayList<>();
 
-        private Step(Watched matter, Instant now) {
+        private Step(Watched matter, Instant now, Instant levelAt) {
             this.matter = matter;
             this.now = now;
+            this.levelAt = levelAt;
         }
 
         public Watched matter() {

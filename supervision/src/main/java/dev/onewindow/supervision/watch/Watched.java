@@ -53,7 +53,7 @@ public class Watched {
         this.facts = new LinkedHashSet<>();
     }
 
-    static Watched of(Source source, String subjectId) {
+    public static Watched of(Source source, String subjectId) {
         return new Watched(idOf(source, subjectId), source, subjectId);
     }
 
@@ -62,7 +62,7 @@ public class Watched {
     }
 
     /** Takes the matter's current facts from an event (number, region, responsible department). */
-    void describe(String subjectNo, String region, String department) {
+    public void describe(String subjectNo, String region, String department) {
         if (subjectNo != null) {
             this.subjectNo = subjectNo;
         }

@@ -80,6 +80,8 @@ class CaseEventsListener {
                         step.extend(Phases.HANDLING, Limit.workingDays(c.workingDays()), e.occurredAt());
                     }
                 }))
+                // approval changes no clock; applying it records its sequence like every other event
+                .on("case.approved", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> { }))
                 .on("case.withdrawn", CaseFacts.class, (e, c) -> apply(watch, e, c,
                         step -> step.stopAll(e.occurredAt())))
                 .on("case.completed", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> {
@@ -110,7 +112,7 @@ class CaseEventsListener {
     private static void apply(WatchService watch, IncomingEvent event, CaseFacts c,
             java.util.function.Consumer<WatchService.Step> rule) {
         watch.apply(new WatchService.Subject(Source.CASE, c.caseId(), c.caseNo(), c.region(), c.departmentCode()),
-                event.sequence(), rule);
+                event.sequence(), event.occurredAt(), rule);
     }
 
     private static Instant at(Instant stated, IncomingEvent event) {

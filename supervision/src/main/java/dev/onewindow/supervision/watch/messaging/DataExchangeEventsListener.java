@@ -28,21 +28,21 @@ class DataExchangeEventsListener {
 
     DataExchangeEventsListener(EventReader events, WatchService watch, SupervisionProperties properties) {
         this.handlers = EventHandlers.using(events)
-                .on("share.requested", ShareFacts.class, (e, s) -> watch.apply(share(s, e), e.sequence(), step -> {
+                .on("share.requested", ShareFacts.class, (e, s) -> watch.apply(share(s, e), e.sequence(), e.occurredAt(), step -> {
                     if (s.dueAt() != null) {
                         step.start(Phases.DECISION, s.providerDepartment(),
                                 WorkClock.start(at(s.requestedAt(), e), properties.shareDecision()));
                     }
                 }))
-                .on("share.granted", ShareFacts.class, (e, s) -> watch.apply(share(s, e), e.sequence(),
+                .on("share.granted", ShareFacts.class, (e, s) -> watch.apply(share(s, e), e.sequence(), e.occurredAt(),
                         step -> step.stop(Phases.DECISION, at(s.decidedAt(), e))))
-                .on("share.rejected", ShareFacts.class, (e, s) -> watch.apply(share(s, e), e.sequence(),
+                .on("share.rejected", ShareFacts.class, (e, s) -> watch.apply(share(s, e), e.sequence(), e.occurredAt(),
                         step -> step.stop(Phases.DECISION, at(s.decidedAt(), e))))
-                .on("objection.raised", ObjectionFacts.class, (e, o) -> watch.apply(objection(o, e), e.sequence(),
+                .on("objection.raised", ObjectionFacts.class, (e, o) -> watch.apply(objection(o, e), e.sequence(), e.occurredAt(),
                         step -> step.start(Phases.ANSWER, o.providerDepartment(),
                                 WorkClock.start(at(o.raisedAt(), e), properties.objection()))))
                 .on("objection.resolved", ObjectionFacts.class, (e, o) -> watch.apply(objection(o, e),
-                        e.sequence(), step -> step.stop(Phases.ANSWER, at(o.resolvedAt(), e))));
+                        e.sequence(), e.occurredAt(), step -> step.stop(Phases.ANSWER, at(o.resolvedAt(), e))));
     }
 
     private static WatchService.Subject share(ShareFacts s, IncomingEvent e) {

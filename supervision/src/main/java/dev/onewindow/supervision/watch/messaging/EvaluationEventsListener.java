@@ -32,7 +32,7 @@ class EvaluationEventsListener {
     EvaluationEventsListener(EventReader events, WatchService watch, SupervisionProperties properties) {
         this.handlers = EventHandlers.using(events)
                 .on("rating.submitted", RatingFacts.class, (e, r) -> watch.apply(new WatchService.Subject(
-                        Source.RATING, r.ratingId(), r.subjectNo(), r.region(), r.department()), e.sequence(),
+                        Source.RATING, r.ratingId(), r.subjectNo(), r.region(), r.department()), e.sequence(), e.occurredAt(),
                         step -> {
                             Map<Metric, Double> counts = new EnumMap<>(Metric.class);
                             counts.put(Metric.RATINGS, 1.0);
@@ -46,10 +46,10 @@ class EvaluationEventsListener {
                             step.count(at(r.ratedAt(), e.occurredAt()), r.department(), counts);
                         }))
                 .on("rectification.opened", RectificationFacts.class, (e, r) -> watch.apply(subject(r),
-                        e.sequence(), step -> step.start(Phases.RECTIFICATION, r.department(),
+                        e.sequence(), e.occurredAt(), step -> step.start(Phases.RECTIFICATION, r.department(),
                                 WorkClock.start(at(r.openedAt(), e.occurredAt()), properties.rectification()))))
                 .on("rectification.completed", RectificationFacts.class, (e, r) -> watch.apply(subject(r),
-                        e.sequence(), step -> {
+                        e.sequence(), e.occurredAt(), step -> {
                             var stopped = step.stop(Phases.RECTIFICATION, at(r.completedAt(), e.occurredAt()));
                             Instant at = at(r.completedAt(), e.occurredAt());
                             step.count(at, r.department(), Metric.RECTIFICATIONS_COMPLETED, 1);
@@ -58,7 +58,7 @@ class EvaluationEventsListener {
                             }
                         }))
                 .on("rectification.escalated", RectificationFacts.class, (e, r) -> watch.apply(subject(r),
-                        e.sequence(), step -> {
+                        e.sequence(), e.occurredAt(), step -> {
                             step.stopAll(at(r.escalatedAt(), e.occurredAt()));
                             step.flag(AlertKind.BAD_RATING_ESCALATED, r.department());
                         }));

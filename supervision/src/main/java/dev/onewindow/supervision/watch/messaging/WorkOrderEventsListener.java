@@ -109,7 +109,7 @@ class WorkOrderEventsListener {
         Deadline d = o.deadline();
         for (String phase : STEPS) {
             if (d == null || !phase.equals(d.phase())) {
-                step.stop(phase, d == null || d.startedAt() == null ? at : d.startedAt());
+                step.stop(phase, at);
             }
         }
         if (d == null || d.startedAt() == null || d.unit() == null || d.limit() == null) {
@@ -127,7 +127,7 @@ class WorkOrderEventsListener {
 
     private static void apply(WatchService watch, IncomingEvent event, OrderFacts o, Consumer<WatchService.Step> rule) {
         watch.apply(new WatchService.Subject(Source.WORK_ORDER, o.orderId(), o.orderNo(), o.region(),
-                o.leadDepartment()), event.sequence(), rule);
+                o.leadDepartment()), event.sequence(), event.occurredAt(), rule);
     }
 
     private static Instant at(Instant stated, IncomingEvent event) {
