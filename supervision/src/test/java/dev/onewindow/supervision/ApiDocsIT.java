@@ -40,9 +40,9 @@ class ApiDocsIT {
         assertThat(open).containsExactlyInAnyOrder("GET /api/v1/supervision/rankings/summary",
                 "GET /api/v1/supervision/inspections/{id}/record");
         assertThat(paths.path("/api/v1/supervision/alerts").path("get").path("x-roles").toString())
-                .isEqualTo("[\"supervisor\",\"auditor\"]");
+                .isEqualTo("[\"auditor\",\"supervisor\"]");
         assertThat(paths.path("/api/v1/supervision/orders/{id}/reply").path("post").path("x-roles").toString())
-                .isEqualTo("[\"dept-handler\",\"dept-admin\"]");
+                .isEqualTo("[\"dept-admin\",\"dept-handler\"]");
         assertThat(paths.path("/api/v1/supervision/orders/{id}/close").path("post").path("x-roles").toString())
                 .isEqualTo("[\"supervisor\"]");
     }

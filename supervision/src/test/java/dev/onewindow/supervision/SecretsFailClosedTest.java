@@ -34,7 +34,6 @@ class SecretsFailClosedTest {
         settings.put("spring.mongodb.uri", MongoStandIn.shared().uri("supervision_no_secrets"));
         settings.put("spring.kafka.bootstrap-servers", "127.0.0.1:1");
         settings.put("spring.kafka.listener.auto-startup", "false");
-        settings.put("onewindow.calendar.sync.enabled", "false");
         settings.put("logging.level.root", "OFF");
         String[] arguments = settings.entrySet().stream().map(s -> "--" + s.getKey() + "=" + s.getValue())
                 .toArray(String[]::new);

@@ -203,7 +203,7 @@ class InspectionController {
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal ratio,
             @NotNull @Min(2) @Max(20) Integer inspectorsPerEntity,
             Boolean distinctDepartments,
-            @NotNull LocalDate endsOn) {
+            @NotNull @Schema(maxLength = 10, description = "the inspection's last day, yyyy-MM-dd") LocalDate endsOn) {
     }
 
     @Schema(description = "An inspectable entity")
