@@ -50,7 +50,7 @@ class OrdersIT {
         String subject = UUID.randomUUID().toString();
         CLOCK.set(at(2026, 3, 2, 10, 0));
         Response opened = api.post(ORDERS).token(supervisor).json(Map.of("source", "CASE", "subjectId", subject,
-                "subjectNo", "3413022026030200000001", "region", "341302", "department", "YQSCJGJ",
+                "subjectNo", "3413022026030200000001", "region", "341302", "department", "DBDEPT",
                 "reason", "办件超期未办结，请说明原因")).send();
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String id = opened.json().path("id").asString();
@@ -59,9 +59,9 @@ class OrdersIT {
         assertThat(opened.json().path("replyDueAt").asString()).isEqualTo(at(2026, 3, 5, 0, 0).toString());
 
         assertThat(api.post(ORDERS).token(supervisor("340100")).json(Map.of("source", "CASE", "subjectId", subject,
-                "region", "341302", "department", "YQSCJGJ", "reason", "x")).send().status()).isEqualTo(403);
+                "region", "341302", "department", "DBDEPT", "reason", "x")).send().status()).isEqualTo(403);
         assertThat(api.post(ORDERS).token(supervisor).json(Map.of("source", "CASE", "subjectId", subject,
-                "region", "341302", "department", "YQSCJGJ", "reason", "x", "severity", "RED")).send().status())
+                "region", "341302", "department", "DBDEPT", "reason", "x", "severity", "RED")).send().status())
                 .isEqualTo(400);
 
         CLOCK.set(at(2026, 3, 4, 23, 0));
@@ -88,7 +88,7 @@ class OrdersIT {
         assertThat(already.json().path("code").asString()).isEqualTo("ALREADY_RED");
 
         // who sees it: the department, supervisors of the region, auditors; nobody else
-        String department = handler("YQSCJGJ", "341302");
+        String department = handler("DBDEPT", "341302");
         assertThat(api.get(ORDERS + "/" + id).token(department).send().status()).isEqualTo(200);
         assertThat(api.get(ORDERS + "/" + id).token(auditor()).send().status()).isEqualTo(200);
         assertThat(api.get(ORDERS + "/" + id).token(handler("GAJ", "341302")).send().status()).isEqualTo(404);
