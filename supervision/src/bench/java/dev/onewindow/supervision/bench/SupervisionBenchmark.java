@@ -196,6 +196,7 @@ public final class SupervisionBenchmark {
         d.put("clocks", clocks);
         d.put("nextFireAt", java.util.Date.from(next));
         d.put("appliedSequence", 1L);
+        d.put("version", 0L);
         d.remove("_class");
         return d;
     }

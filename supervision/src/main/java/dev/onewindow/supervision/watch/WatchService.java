@@ -123,19 +123,24 @@ public class WatchService {
      * Raises the alerts of every matter whose next instant has come, at most {@code sweep-batch} per run (the rest
      * stay due and come next run). Reads only through the index on {@code nextFireAt}.
      *
-     * @return how many matters were swept
+     * @return how many matters were swept (a matter that failed is not counted; it is tried again next run)
      */
     public int sweep() {
         Instant now = clock.instant();
         int swept = 0;
         for (Watched due : matters.findByNextFireAtLessThanEqualOrderByNextFireAtAsc(now,
                 PageRequest.of(0, properties.sweepBatch()))) {
-            OptimisticRetry.run(() -> matters.findById(due.id()).map(matter -> {
-                fire(matter, now, now);
-                matter.schedule(calendar.current(), now, thresholds);
-                return matters.save(matter);
-            }));
-            swept++;
+            try {
+                OptimisticRetry.run(() -> matters.findById(due.id()).map(matter -> {
+                    fire(matter, now, now);
+                    matter.schedule(calendar.current(), now, thresholds);
+                    return matters.save(matter);
+                }));
+                swept++;
+            } catch (RuntimeException failed) {
+                // one matter that cannot be swept must not stop the others; it stays due and is tried next run
+                log.warn("sweep of {} failed: {}", due.id(), failed.toString());
+            }
         }
         return swept;
     }
