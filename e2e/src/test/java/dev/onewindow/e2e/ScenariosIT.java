@@ -113,6 +113,7 @@ class ScenariosIT {
             JsonNode overdue = events.stream().filter(e -> e.get("type").asString().equals("rectification.overdue"))
                     .findFirst().orElseThrow();
             assertThat(overdue.get("data").get("department").asString()).isEqualTo("SCJGJ");
+            superviseTheOverdueRectification(rectificationId, "SCJGJ", "handler4");
         } finally {
             LocalStack.resetClock(); // the scenarios after this one count their deadlines from real time
         }
@@ -120,6 +121,42 @@ class ScenariosIT {
                 .token(Keycloak.login("handler4")).send();
         assertThat(rectification.status()).as(rectification.toString()).isEqualTo(200);
         assertThat(rectification.json().get("overdue").asBoolean()).isTrue();
+    }
+
+    /**
+     * 电子监察 and 督办: supervision, counting the rectification's clock itself, raises the RED alert and opens a
+     * supervision order addressed to the department; the department's handler replies and the supervisor closes it.
+     */
+    private void superviseTheOverdueRectification(String rectificationId, String department, String handler) {
+        String supervisor = Keycloak.login("supervisor1");
+        JsonNode[] found = new JsonNode[2];
+        Eventually.holds(Duration.ofSeconds(90), () -> {
+            Response alerts = gateway.get("/api/v1/supervision/alerts?size=100").token(supervisor).send();
+            assertThat(alerts.status()).as(alerts.toString()).isEqualTo(200);
+            found[0] = alerts.json().get("items").values().stream()
+                    .filter(a -> a.get("subjectId").asString().equals(rectificationId)
+                            && a.get("level").asString().equals("RED")).findFirst().orElse(null);
+            assertThat(found[0]).as("a RED alert on rectification %s", rectificationId).isNotNull();
+            Response orders = gateway.get("/api/v1/supervision/orders?size=100").token(supervisor).send();
+            assertThat(orders.status()).as(orders.toString()).isEqualTo(200);
+            found[1] = orders.json().get("items").values().stream()
+                    .filter(o -> o.get("subjectId").asString().equals(rectificationId)).findFirst().orElse(null);
+            assertThat(found[1]).as("a supervision order on rectification %s", rectificationId).isNotNull();
+        });
+        assertThat(found[0].get("department").asString()).isEqualTo(department);
+        JsonNode order = found[1];
+        assertThat(order.get("department").asString()).isEqualTo(department);
+        assertThat(order.get("alertId").asString()).isEqualTo(found[0].get("id").asString());
+
+        Response replied = gateway.post("/api/v1/supervision/orders/" + order.get("id").asString() + "/reply")
+                .token(Keycloak.login(handler)).json(Map.of("version", order.get("version").asLong(),
+                        "text", "已回访申请人并完成整改")).send();
+        assertThat(replied.status()).as(replied.toString()).isEqualTo(200);
+        Response closed = gateway.post("/api/v1/supervision/orders/" + order.get("id").asString() + "/close")
+                .token(supervisor).json(Map.of("version", replied.json().get("version").asLong(),
+                        "note", "整改到位")).send();
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
     }
 
     /**
