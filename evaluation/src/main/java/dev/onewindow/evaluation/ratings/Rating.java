@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import dev.onewindow.evaluation.statistics.Attribution;
+import dev.onewindow.evaluation.statistics.Counted;
+import dev.onewindow.evaluation.statistics.StatisticsCounters;
 import dev.onewindow.platform.domain.DomainException;
-import dev.onewindow.platform.events.AggregateRoot;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -29,7 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "department", def = "{'department': 1, 'status': 1, 'ratedAt': -1}")
 @CompoundIndex(name = "rated", def = "{'status': 1, 'ratedAt': -1}")
 @CompoundIndex(name = "region", def = "{'region': 1, 'status': 1, 'ratedAt': -1}")
-public class Rating extends AggregateRoot {
+@CompoundIndex(name = "pending_counts", def = "{'pendingSince': 1}", sparse = true)
+public class Rating extends Counted {
 
     @Id
     private final String id;
@@ -161,6 +163,7 @@ public class Rating extends AggregateRoot {
         contactSealed = sealedContact;
         ratedAt = now;
         remindAt = null;
+        count(attribution(), new StatisticsCounters.Change().rating(level, 1), true, now);
         registerEvent("rating.submitted", new RatingEvents.Submitted(id, subjectType, subjectId, subjectNo, stage,
                 region, department, implementationCode, officer, serviceChannel, ratingChannel, level, bad(),
                 reasons, realName, now), now);
@@ -190,13 +193,28 @@ public class Rating extends AggregateRoot {
         rectificationId = rectification;
     }
 
-    /** An upheld appeal takes the rating out of the statistics; it is kept, marked, for the auditors. */
-    public void exclude(String appealId) {
+    /** Whether this rating still has a rectification to open (a bad rating, counted). */
+    public boolean opensRectification() {
+        return bad() && rectificationId != null && !excluded;
+    }
+
+    /**
+     * An upheld appeal takes the rating out of the statistics; it is kept, marked, for the auditors. Excluding it
+     * again for the same appeal changes nothing (a settled appeal may be settled again after a crash).
+     *
+     * @return whether it changed
+     */
+    public boolean exclude(String appealId, Instant now) {
+        if (excluded && appealId.equals(excludedByAppeal)) {
+            return false;
+        }
         if (excluded) {
             throw DomainException.conflict("ALREADY_EXCLUDED", "the rating is excluded already");
         }
         excluded = true;
         excludedByAppeal = appealId;
+        count(attribution(), new StatisticsCounters.Change().rating(level, -1).add("excluded", 1), false, now);
+        return true;
     }
 
     /** Whether someone known by {@code refs} is the rater. */
@@ -222,6 +240,7 @@ public class Rating extends AggregateRoot {
         return region;
     }
 
+    @Override
     public String id() { return id; }
     public SubjectType subjectType() { return subjectType; }
     public String subjectId() { return subjectId; }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import dev.onewindow.evaluation.RegionScope;
 import dev.onewindow.evaluation.config.EvaluationProperties;
-import dev.onewindow.evaluation.statistics.StatisticsCounters;
+import dev.onewindow.evaluation.statistics.PendingCounts;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.OptimisticRetry;
 import dev.onewindow.platform.personal.FieldCipher;
@@ -51,19 +51,19 @@ public class RatingService {
     private final Raters raters;
     private final FieldCipher cipher;
     private final ApplicationEventPublisher publisher;
-    private final StatisticsCounters counters;
+    private final PendingCounts pending;
     private final EvaluationProperties properties;
     private final Clock clock;
 
     RatingService(RatingRepository ratings, MongoTemplate mongo, Raters raters, FieldCipher cipher,
-            ApplicationEventPublisher publisher, StatisticsCounters counters, EvaluationProperties properties,
+            ApplicationEventPublisher publisher, PendingCounts pending, EvaluationProperties properties,
             Clock clock) {
         this.ratings = ratings;
         this.mongo = mongo;
         this.raters = raters;
         this.cipher = cipher;
         this.publisher = publisher;
-        this.counters = counters;
+        this.pending = pending;
         this.properties = properties;
         this.clock = clock;
     }
@@ -194,11 +194,35 @@ public class RatingService {
             rating.rectifiedBy(UUID.randomUUID().toString());
         }
         Rating saved = ratings.save(rating);
-        counters.apply(saved.attribution(), new StatisticsCounters.Change().rating(saved.level(), 1));
-        if (saved.bad()) {
-            publisher.publishEvent(new BadRatingGiven(saved, now));
-        }
+        settle(saved, false);
         return saved;
+    }
+
+    /**
+     * What a rating's save leaves to do, done once however often this runs: the rectification of a bad rating
+     * opened (under the id the rating names), the counter changes applied, the rating acknowledged.
+     */
+    public boolean settle(Rating saved, boolean claimed) {
+        return pending.settle(saved, claimed, () -> {
+            if (saved.opensRectification()) {
+                publisher.publishEvent(new BadRatingGiven(saved, saved.ratedAt()));
+            }
+        });
+    }
+
+    /**
+     * Settles the ratings whose save was not followed by their settlement (a crash, a failed write): those pending
+     * for longer than {@code onewindow.evaluation.counting-grace}, each claimed first.
+     *
+     * @return how many were settled
+     */
+    public int settleStale() {
+        int settled = 0;
+        for (Rating claimed : pending.claimStale(Rating.class, properties.countingGrace(),
+                properties.countingLease(), properties.sweepBatch())) {
+            settled += settle(claimed, true) ? 1 : 0;
+        }
+        return settled;
     }
 
     private static void validContact(String mobile) {

@@ -127,7 +127,8 @@ class RectificationController {
                 r.round(), r.openedAt(), r.dueAt(), rectifications.overdue(r), r.callbacks().size(),
                 r.callbacks().isEmpty() ? null : r.callbacks().get(r.callbacks().size() - 1).reached(),
                 f == null ? null : f.result(), f == null ? null : Masking.inText(f.text()),
-                f == null ? null : f.at(), r.onTime(), r.closedAt());
+                f == null ? null : f.at(), r.onTime(), r.closedAt(), r.pausedForAppeal(), r.confirmBy(),
+                !r.confirmations().isEmpty() && r.confirmations().get(r.confirmations().size() - 1).byDefault());
     }
 
     @Schema(description = "A rectification (差评整改); it never names the rater")
@@ -153,7 +154,13 @@ class RectificationController {
             @Schema(maxLength = 1000) String feedback,
             @Schema(maxLength = 35) Instant fedBackAt,
             boolean onTime,
-            @Schema(maxLength = 35) Instant closedAt) {
+            @Schema(maxLength = 35) Instant closedAt,
+            @Schema(description = "the clock is paused while an appeal of the rating is pending") boolean
+                    pausedForAppeal,
+            @Schema(maxLength = 35, description = "fed back: the rater answers by then, else it closes as satisfied "
+                    + "by default (默认满意)") Instant confirmBy,
+            @Schema(description = "completed because the rater did not answer in time (默认满意)") boolean
+                    confirmedByDefault) {
     }
 
     @Schema(description = "A page of rectifications")
