@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderAfter     an invitation not answered is reminded once after this (default 3 days)
  * @param followUpWithin    one 追评 within this of the rating (default 30 days)
  * @param codeTtl           how long a rating code (QR on the receipt) can be redeemed (default 30 minutes)
+ * @param textedCodeTtl     how long a texted rating code (12345 callers) can be redeemed (default 3 days; the
+ *                          reminder texts a fresh one)
  * @param rectification     差评整改: the department's limit (default 5 working days; {@code <n>wd}, {@code <n>h})
  * @param appealWithin      申诉: how long after the rating a department may appeal (default 3 working days)
  * @param appealDecision    复核: the eval-admin's limit (default 5 working days)
@@ -29,7 +31,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("onewindow.evaluation")
 public record EvaluationProperties(Duration rateWithin, Duration reminderAfter, Duration followUpWithin,
-        Duration codeTtl, String rectification, String appealWithin, String appealDecision,
+        Duration codeTtl, Duration textedCodeTtl, String rectification, String appealWithin, String appealDecision,
         String confirmationWithin, Map<String, String> badReasons, Integer sweepBatch, Integer maxPageSize, Duration countingGrace,
         Duration countingLease) {
 
@@ -40,6 +42,7 @@ public record EvaluationProperties(Duration rateWithin, Duration reminderAfter, 
         reminderAfter = reminderAfter == null ? Duration.ofDays(3) : reminderAfter;
         followUpWithin = followUpWithin == null ? Duration.ofDays(30) : followUpWithin;
         codeTtl = codeTtl == null ? Duration.ofMinutes(30) : codeTtl;
+        textedCodeTtl = textedCodeTtl == null ? Duration.ofDays(3) : textedCodeTtl;
         rectification = rectification == null ? "5wd" : rectification;
         appealWithin = appealWithin == null ? "3wd" : appealWithin;
         appealDecision = appealDecision == null ? "5wd" : appealDecision;

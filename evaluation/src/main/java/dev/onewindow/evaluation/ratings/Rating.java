@@ -49,6 +49,7 @@ public class Rating extends Counted {
     private final Instant invitedAt;
     private final Instant closesAt;
     private Instant remindAt;
+    private boolean codeByText;
     private RatingStatus status;
     private Integer level;
     private List<String> reasons;
@@ -98,27 +99,59 @@ public class Rating extends Counted {
 
     /** The invitation (办件100%评价); the rater is reminded once after {@code reminderAfter} if not answered. */
     public static Rating invite(String id, Matter m, Instant now, Duration rateWithin, Duration reminderAfter) {
+        return invite(id, m, now, rateWithin, reminderAfter, null);
+    }
+
+    /**
+     * The invitation with a rating code the notification sender texts to a rater who cannot sign in as the rater (a
+     * 12345 caller known only by the number): {@code code} is the code in clear, for the event only — the service
+     * stores just its hash ({@link RatingCode}).
+     */
+    public static Rating invite(String id, Matter m, Instant now, Duration rateWithin, Duration reminderAfter,
+            TextedCode code) {
         Rating rating = new Rating(id, m.subjectType(), m.subjectId(), m.subjectNo(), m.stage(), m.region(),
                 m.department(), m.implementationCode(), m.serviceChannel(), m.outcome(), m.raterRefs(),
                 m.notifyRef(), now, now.plus(rateWithin));
         rating.status = RatingStatus.INVITED;
+        rating.codeByText = code != null;
         Instant remind = now.plus(reminderAfter);
         rating.remindAt = remind.isBefore(rating.closesAt) ? remind : null;
         rating.registerEvent("rating.invited", new RatingEvents.Invited(id, m.subjectType(), m.subjectId(),
                 m.subjectNo(), m.stage(), m.region(), m.department(), m.implementationCode(), m.serviceChannel(),
-                m.outcome(), m.notifyRef(), now, rating.remindAt, rating.closesAt), now);
+                m.outcome(), m.notifyRef(), now, rating.remindAt, rating.closesAt,
+                code == null ? null : code.code(), code == null ? null : code.expiresAt()), now);
         return rating;
+    }
+
+    /** A rating code for the notification sender to text: the code in clear and until when it rates. */
+    public record TextedCode(String code, Instant expiresAt) {
     }
 
     /** The one reminder; a rating already given, or a reminder already sent, is not reminded. */
     public boolean remind(Instant now) {
-        if (status != RatingStatus.INVITED || remindAt == null || now.isBefore(remindAt)) {
+        return remind(now, null);
+    }
+
+    /** The one reminder, with a fresh texted rating code for a rater invited with one. */
+    public boolean remind(Instant now, TextedCode code) {
+        if (!remindDue(now)) {
             return false;
         }
         remindAt = null;
         registerEvent("rating.reminded", new RatingEvents.Reminded(id, subjectType, subjectId, subjectNo, stage,
-                region, department, notifyRef, invitedAt, closesAt, now), now);
+                region, department, notifyRef, invitedAt, closesAt, now, code == null ? null : code.code(),
+                code == null ? null : code.expiresAt()), now);
         return true;
+    }
+
+    /** Whether the reminder is due now. */
+    public boolean remindDue(Instant now) {
+        return status == RatingStatus.INVITED && remindAt != null && !now.isBefore(remindAt);
+    }
+
+    /** Whether the rater was invited with a texted rating code (and is reminded with a fresh one). */
+    public boolean codeByText() {
+        return codeByText;
     }
 
     /**

@@ -125,6 +125,16 @@ class EventContractsTest {
         late.raiseOverdue(CALENDAR, at(2026, 3, 17, 8, 5));
         late.raiseOverdue(CALENDAR, at(2026, 3, 17, 9, 5));
         collect(late);
+
+        // E: a 12345 caller known only by the number, invited and reminded with texted rating codes
+        Rating e = Rating.invite("6d8f0b2c-4e6a-3c8e-9f1b-5a7c9e1f3b57", new Rating.Matter(SubjectType.WORK_ORDER,
+                "0b7e4c2a-5f1d-4e8a-9c3b-2d6f8a1e7b40", "1234520260302000001", Stage.COMPLETION, "341302", "ZRZYJ",
+                null, "HOTLINE_12345", "SATISFIED", List.of("c6d84ef0a196940bd532b8d5b6950fdfdec6ca42fca460143182a3f32"
+                        + "a8ca5de"), "c6d84ef0a196940bd532b8d5b6950fdfdec6ca42fca460143182a3f32a8ca5de"),
+                at(2026, 3, 23, 10, 5), Duration.ofDays(15), Duration.ofDays(3),
+                new Rating.TextedCode("7K2M9Q4T8V1XA3C5", at(2026, 3, 26, 10, 5)));
+        e.remind(at(2026, 3, 26, 10, 6), new Rating.TextedCode("Q4T8V1XA3C57K2M9", at(2026, 3, 29, 10, 6)));
+        collect(e);
     }
 
     private static Rating invite(String id, Instant now) {
