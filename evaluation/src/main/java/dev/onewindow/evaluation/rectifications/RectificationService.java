@@ -39,18 +39,20 @@ public class RectificationService {
     private final RatingRepository ratings;
     private final Raters raters;
     private final FieldCipher cipher;
+    private final RaterContacts contacts;
     private final PendingCounts pending;
     private final CalendarSource calendar;
     private final EvaluationProperties properties;
     private final Clock clock;
 
     RectificationService(RectificationRepository rectifications, RatingRepository ratings, Raters raters,
-            FieldCipher cipher, PendingCounts pending, CalendarSource calendar,
+            FieldCipher cipher, RaterContacts contacts, PendingCounts pending, CalendarSource calendar,
             EvaluationProperties properties, Clock clock) {
         this.rectifications = rectifications;
         this.ratings = ratings;
         this.raters = raters;
         this.cipher = cipher;
+        this.contacts = contacts;
         this.pending = pending;
         this.calendar = calendar;
         this.properties = properties;
@@ -98,17 +100,51 @@ public class RectificationService {
         return settled;
     }
 
-    /** The rater's contact for the callback, in full: only for a handler of the department, while it runs. */
-    public String contact(String id, Caller caller) {
-        Rectification r = departmentOwn(id, caller);
-        if (!RectificationStatus.RUNNING.contains(r.status())) {
+    /**
+     * The rater's contact for the callback (100 % 回访 of real-name bad raters): the number the rater left with the
+     * rating, else the one the matter's service holds (the case's applicant, the work order's caller), fetched now
+     * and never kept. In full only for a handler of the responsible department while the callback is due; masked for
+     * everyone else who may read the rectification. Each reading is logged as who read which rectification and where
+     * the number came from, never the number.
+     */
+    public CallbackContact contact(String id, Caller caller) {
+        Rectification r = rectifications.findById(id).filter(found -> visible(found, caller))
+                .orElseThrow(() -> DomainException.notFound("rectification", id));
+        boolean handler = caller.hasRole(Roles.DEPT_HANDLER) && caller.inDepartment(r.department());
+        if (handler && !RectificationStatus.RUNNING.contains(r.status())) {
             throw DomainException.conflict("NOT_RUNNING", "the contact is given only while the callback is due");
         }
         Rating rating = ratings.findById(r.ratingId()).orElseThrow(() -> DomainException.notFound("rating",
                 r.ratingId()));
-        log.info("callback contact of rectification {} read by {} of {}", id, caller.username(), caller.dept());
-        return rating.contactSealed() == null ? null
-                : cipher.decrypt(rating.contactSealed(), "rating:" + rating.id() + ":contact");
+        CallbackContact contact;
+        if (rating.contactSealed() != null) {
+            contact = new CallbackContact(cipher.decrypt(rating.contactSealed(), "rating:" + rating.id() + ":contact"),
+                    ContactSource.LEFT_BY_RATER, false);
+        } else {
+            RaterContacts.Contact held = contacts.of(r.subjectType(), r.subjectId());
+            contact = new CallbackContact(held.mobile(), "WORK_ORDER".equals(r.subjectType())
+                    ? ContactSource.WORK_ORDER_CALLER : ContactSource.CASE_APPLICANT, held.withheld());
+        }
+        log.info("callback contact of rectification {} ({}, {}) read by {} of {}", id, contact.source(),
+                handler ? "in full" : "masked", caller.username(), caller.dept());
+        return handler ? contact : contact.masked();
+    }
+
+    /** Where a callback number came from. */
+    public enum ContactSource {
+        LEFT_BY_RATER, CASE_APPLICANT, WORK_ORDER_CALLER
+    }
+
+    /**
+     * A callback number: {@code mobile} in full or masked, null when there is none (or it is withheld: a 12345 caller
+     * who asked for confidentiality is called back by the hotline).
+     */
+    public record CallbackContact(String mobile, ContactSource source, boolean withheld) {
+
+        CallbackContact masked() {
+            return new CallbackContact(mobile == null ? null : dev.onewindow.platform.personal.Masking.mobile(mobile),
+                    source, withheld);
+        }
     }
 
     public Rectification callback(String id, boolean reached, String note, Caller caller) {

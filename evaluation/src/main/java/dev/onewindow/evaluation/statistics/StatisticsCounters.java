@@ -110,16 +110,35 @@ public class StatisticsCounters {
         }
     }
 
-    /** Forgets acknowledged changes in the ledgers of their counters (one round trip). */
+    /**
+     * Forgets acknowledged changes in the ledgers of their counters — not at once: they are queued and forgotten
+     * together ({@link #forgetAcknowledged}, a few times a second), one update per counter for all the changes it
+     * took meanwhile, so the busy counters (everything, a channel, a large department) cost one write per flush rather
+     * than one per change. Nobody applies an acknowledged change again, so the delay is safe; a stop before the flush
+     * leaves the ids in the ledgers, harmless.
+     */
     public void prune(List<CounterChange> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        Map<String, Update> byCounter = new LinkedHashMap<>();
         for (CounterChange change : changes) {
             for (String id : change.attribution().counterIds()) {
-                byCounter.computeIfAbsent(id, k -> new Update()).unset(LEDGER + "." + change.id());
+                toForget.add(new String[] {id, LEDGER + "." + change.id()});
             }
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<String[]> toForget =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Removes the queued acknowledged changes from the counters' ledgers (one round trip). */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString =
+            "${onewindow.evaluation.ledger-flush-interval:250ms}")
+    public synchronized void forgetAcknowledged() {
+        Map<String, Update> byCounter = new LinkedHashMap<>();
+        String[] entry;
+        while (byCounter.size() < 5_000 && (entry = toForget.poll()) != null) {
+            byCounter.computeIfAbsent(entry[0], k -> new Update()).unset(entry[1]);
+        }
+        if (byCounter.isEmpty()) {
+            return;
         }
         BulkOperations unsets = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Counter.class);
         byCounter.forEach((id, update) -> unsets.updateOne(Query.query(Criteria.where("_id").is(id)), update));
