@@ -45,7 +45,7 @@ class ApiDocsIT {
         assertThat(paths.path("/api/v1/evaluations/appeals/{id}/decision").path("post").path("x-roles").toString())
                 .isEqualTo("[\"eval-admin\"]");
         assertThat(paths.path("/api/v1/evaluations/rectifications/{id}/contact").path("get").path("x-roles")
-                .toString()).isEqualTo("[\"dept-handler\"]");
+                .toString()).isEqualTo("[\"auditor\",\"dept-admin\",\"dept-handler\",\"eval-admin\",\"supervisor\"]");
         JsonNode rating = doc.path("components").path("schemas").path("RatingResponse").path("properties");
         assertThat(rating.path("level").path("maximum").asInt()).isEqualTo(5);
         // the rater is never part of an answer

@@ -188,4 +188,9 @@ public class Applicants {
             throw DomainException.invalid("MISSING_APPLICANT", field + " is required");
         }
     }
+
+    /** The applicant's mobile number in clear (to call back), or null when none was given. */
+    public String openMobile(Applicant applicant) {
+        return applicant == null || applicant.mobileCipher() == null ? null : cipher.decrypt(applicant.mobileCipher());
+    }
 }

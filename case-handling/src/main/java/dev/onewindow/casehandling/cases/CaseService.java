@@ -41,6 +41,7 @@ public class CaseService {
     private final ApplicationForms forms;
     private final PersonalForms personal;
     private final Set<String> trustedFaceReaders;
+    private final Set<String> trustedContactReaders;
     private final Clock clock;
 
     CaseService(CaseRepository cases, CaseQueries queries, CaseRulesSource rules, Applicants applicants,
@@ -54,6 +55,7 @@ public class CaseService {
         this.forms = forms;
         this.personal = personal;
         this.trustedFaceReaders = Set.copyOf(properties.trustedFaceReaders());
+        this.trustedContactReaders = Set.copyOf(properties.trustedContactReaders());
         this.clock = clock;
     }
 
@@ -202,6 +204,29 @@ public class CaseService {
 
     /** A case's licence face: every face field with its value (personal ones decrypted). */
     public record LicenseFace(String caseId, Map<String, Object> fields) {
+    }
+
+    /**
+     * The applicant's contact number in clear, for the service that has the applicant called back about a rating
+     * (evaluation's service account: a client in {@code trusted-contact-readers}) and nobody else: anyone else, or a
+     * case that was never accepted or decided (so never rated: submitted, withdrawn), is not found. Each read is
+     * logged as which case, by which client — never the number.
+     */
+    public ApplicantContact applicantContact(String id, Caller caller) {
+        if (caller.clientId() == null || !trustedContactReaders.contains(caller.clientId())) {
+            throw DomainException.notFound("case", id);
+        }
+        Case c = cases.findById(id)
+                .filter(found -> found.status() != CaseStatus.SUBMITTED && found.status() != CaseStatus.WITHDRAWN)
+                .orElseThrow(() -> DomainException.notFound("case", id));
+        String mobile = applicants.openMobile(c.applicant());
+        log.info("applicant contact of case {} ({}) read by {}", c.id(), mobile == null ? "none on file" : "given",
+                caller.clientId());
+        return new ApplicantContact(c.id(), mobile);
+    }
+
+    /** The applicant's contact number of a case, or null when the applicant left none. */
+    public record ApplicantContact(String caseId, String mobile) {
     }
 
     public Page<CaseView> mine(Caller caller, PageRequest page) {

@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultRegion            the region of an upload whose uploader's token names none (the city's code)
  * @param trustedFaceReaders       clients ({@code azp}) that may read a case's licence face with its personal fields
  *                                 (e-license's service account)
+ * @param trustedContactReaders    clients ({@code azp}) that may read a case applicant's contact number in clear
+ *                                 (evaluation's service account, which has bad raters called back)
  *
  * <p>The peers' circuit breaker and time limit are the platform's, {@code onewindow.peers.*} ({@code PeerProperties}).
  */
@@ -35,7 +37,8 @@ import org.springframework.util.unit.DataSize;
 public record CaseHandlingProperties(String catalogUrl, String elicenseUrl, Integer acceptanceWorkingDays,
         Integer maxExtensionWorkingDays, Integer maxExtensions, Duration overdueSweepInterval, Integer formMaxBytes,
         Integer maxPageSize, Files files, Boolean deemedAcceptance, Integer maxSupplementRequestsPerPhase,
-        Boolean separateReviewAndDecision, String defaultRegion, List<String> trustedFaceReaders) {
+        Boolean separateReviewAndDecision, String defaultRegion, List<String> trustedFaceReaders,
+        List<String> trustedContactReaders) {
 
     public CaseHandlingProperties {
         catalogUrl = catalogUrl == null ? "http://localhost:8081" : catalogUrl;
@@ -52,6 +55,8 @@ public record CaseHandlingProperties(String catalogUrl, String elicenseUrl, Inte
         separateReviewAndDecision = separateReviewAndDecision == null || separateReviewAndDecision;
         defaultRegion = defaultRegion == null ? "341300" : defaultRegion;
         trustedFaceReaders = trustedFaceReaders == null ? List.of("e-license") : List.copyOf(trustedFaceReaders);
+        trustedContactReaders = trustedContactReaders == null ? List.of("evaluation")
+                : List.copyOf(trustedContactReaders);
     }
 
     /**

@@ -356,6 +356,8 @@ public final class EvaluationBenchmark {
                 Document document = new Document();
                 mongo.getConverter().write(rating, document);
                 document.remove("outbox"); // long published
+                document.remove("counterChanges"); // long counted (the counters below) and settled
+                document.remove("pendingSince");
                 document.put("version", 0L);
                 batch.add(document);
                 for (String id : rating.attribution().counterIds()) {
@@ -385,7 +387,7 @@ public final class EvaluationBenchmark {
                 long[] c = e.getValue();
                 Counter counter = new Counter(e.getKey(), Dimension.valueOf(parts[0]), parts[1], parts[2], box(c[0]),
                         box(c[1]), box(c[2]), new Counter.Levels(box(c[3]), box(c[4]), box(c[5]), box(c[6]),
-                                box(c[7])), box(c[8]), null, null, null, box(c[9]), null, null);
+                                box(c[7])), box(c[8]), null, null, null, box(c[9]), null, null, null);
                 Document document = new Document();
                 mongo.getConverter().write(counter, document);
                 document.remove("_class");

@@ -2,11 +2,11 @@ package dev.onewindow.evaluation.appeals;
 
 import java.time.Instant;
 
+import dev.onewindow.evaluation.statistics.Counted;
 import dev.onewindow.platform.calendar.Limit;
 import dev.onewindow.platform.calendar.WorkClock;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.platform.domain.DomainException;
-import dev.onewindow.platform.events.AggregateRoot;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -20,7 +20,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("appeals")
 @CompoundIndex(name = "pending", def = "{'status': 1, 'dueAt': 1}")
 @CompoundIndex(name = "region_pending", def = "{'status': 1, 'region': 1, 'dueAt': 1}")
-public class Appeal extends AggregateRoot {
+@CompoundIndex(name = "overdue_sweep", def = "{'overdueAt': 1}", sparse = true)
+@CompoundIndex(name = "pending_counts", def = "{'pendingSince': 1}", sparse = true)
+public class Appeal extends Counted {
 
     @Id
     private final String id;
@@ -36,10 +38,19 @@ public class Appeal extends AggregateRoot {
     private AppealStatus status;
     private WorkClock clock;
     private Instant dueAt;
+    private Instant overdueAt;
     private String decidedBy;
     private String comment;
     private Instant decidedAt;
     private boolean decidedOnTime;
+
+    /**
+     * {@code appeal.overdue}: the eval-admins' decision clock ran out with the appeal still pending (for
+     * supervision); raised once.
+     */
+    public record Overdue(String appealId, String ratingId, String region, String department, AppealGround ground,
+            Instant filedAt, Instant dueAt, Instant detectedAt) {
+    }
 
     /** {@code appeal.decided}: the rating is taken out of the statistics when upheld. */
     public record Decided(String appealId, String ratingId, String region, String department, AppealGround ground,
@@ -74,6 +85,8 @@ public class Appeal extends AggregateRoot {
         appeal.status = AppealStatus.PENDING;
         appeal.clock = WorkClock.start(now, decision);
         appeal.dueAt = appeal.clock.dueAt(calendar, now);
+        appeal.overdueAt = appeal.dueAt;
+        appeal.pending(now); // the rectification's clock pauses after this save
         return appeal;
     }
 
@@ -89,8 +102,23 @@ public class Appeal extends AggregateRoot {
         decidedBy = admin;
         comment = decisionComment;
         decidedAt = now;
+        overdueAt = null;
+        // after this save: upheld, the rating is excluded and its rectification withdrawn; rejected, the
+        // rectification's clock runs again
+        pending(now);
         registerEvent("appeal.decided", new Decided(id, ratingId, region, department, ground, upheld, decidedOnTime,
                 filedAt, now), now);
+    }
+
+    /** {@code appeal.overdue}, once, when the decision clock has run out and the appeal is still pending. */
+    public boolean raiseOverdue(WorkingDayCalendar calendar, Instant now) {
+        if (status != AppealStatus.PENDING || overdueAt == null || !clock.overdue(calendar, now)) {
+            return false;
+        }
+        overdueAt = null;
+        registerEvent("appeal.overdue", new Overdue(id, ratingId, region, department, ground, filedAt, dueAt, now),
+                now);
+        return true;
     }
 
     @Override
@@ -103,6 +131,7 @@ public class Appeal extends AggregateRoot {
         return region;
     }
 
+    @Override
     public String id() { return id; }
     public String ratingId() { return ratingId; }
     public String rectificationId() { return rectificationId; }

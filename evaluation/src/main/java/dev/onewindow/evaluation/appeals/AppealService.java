@@ -8,9 +8,11 @@ import dev.onewindow.evaluation.RegionScope;
 import dev.onewindow.evaluation.config.EvaluationProperties;
 import dev.onewindow.evaluation.ratings.Rating;
 import dev.onewindow.evaluation.ratings.RatingRepository;
+import dev.onewindow.evaluation.ratings.RatingService;
 import dev.onewindow.evaluation.rectifications.RectificationRepository;
-import dev.onewindow.evaluation.rectifications.RectificationStatus;
-import dev.onewindow.evaluation.statistics.StatisticsCounters;
+import dev.onewindow.evaluation.rectifications.RectificationService;
+import dev.onewindow.evaluation.statistics.PendingCounts;
+import dev.onewindow.platform.events.OptimisticRetry;
 import dev.onewindow.platform.calendar.CalendarSource;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
@@ -31,17 +33,22 @@ public class AppealService {
     private final AppealRepository appeals;
     private final RatingRepository ratings;
     private final RectificationRepository rectifications;
-    private final StatisticsCounters counters;
+    private final RatingService ratingService;
+    private final RectificationService rectificationService;
+    private final PendingCounts pending;
     private final CalendarSource calendar;
     private final EvaluationProperties properties;
     private final Clock clock;
 
     AppealService(AppealRepository appeals, RatingRepository ratings, RectificationRepository rectifications,
-            StatisticsCounters counters, CalendarSource calendar, EvaluationProperties properties, Clock clock) {
+            RatingService ratingService, RectificationService rectificationService, PendingCounts pending,
+            CalendarSource calendar, EvaluationProperties properties, Clock clock) {
         this.appeals = appeals;
         this.ratings = ratings;
         this.rectifications = rectifications;
-        this.counters = counters;
+        this.ratingService = ratingService;
+        this.rectificationService = rectificationService;
+        this.pending = pending;
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
@@ -61,11 +68,14 @@ public class AppealService {
                 rating.regionCode(), rating.department(), rating.ratedAt(), ground, reason, caller.username(),
                 properties.appealWithinLimit(), properties.appealDecisionLimit(), calendar.current(),
                 clock.instant());
+        Appeal saved;
         try {
-            return appeals.save(appeal);
+            saved = appeals.save(appeal);
         } catch (DuplicateKeyException concurrent) {
             throw DomainException.conflict("ALREADY_APPEALED", "a rating is appealed once");
         }
+        settle(saved, false);
+        return saved;
     }
 
     public Appeal decide(String id, boolean upheld, String comment, Caller caller) {
@@ -74,35 +84,66 @@ public class AppealService {
         Instant now = clock.instant();
         appeal.decide(upheld, comment, caller.username(), calendar.current(), now);
         Appeal saved = appeals.save(appeal);
-        if (upheld) {
-            exclude(saved, now);
-        }
+        settle(saved, false);
         return saved;
     }
 
-    private void exclude(Appeal appeal, Instant now) {
-        Rating rating = ratings.findById(appeal.ratingId()).orElseThrow(() -> DomainException.notFound("rating",
-                appeal.ratingId()));
-        rating.exclude(appeal.id());
-        ratings.save(rating);
-        StatisticsCounters.Change change = new StatisticsCounters.Change().rating(rating.level(), -1)
-                .add("excluded", 1);
-        rectifications.findByRatingId(rating.id()).ifPresent(r -> {
-            RectificationStatus before = r.status();
-            change.add("rectifications", -1);
-            if (r.realName()) {
-                change.add("callbacksDue", -1).add("callbacksMade", r.callbacks().isEmpty() ? 0 : -1);
+    /**
+     * What an appeal's save leaves to do, done once however often this runs. Filed: the rectification's clock pauses
+     * while the appeal is pending. Rejected: it runs again. Upheld: the rating is excluded (its counts taken back,
+     * counted as excluded) and its rectification withdrawn (everything it counted taken back).
+     */
+    public boolean settle(Appeal saved, boolean claimed) {
+        return pending.settle(saved, claimed, () -> {
+            switch (saved.status()) {
+                case PENDING -> rectificationService.pauseForAppeal(saved.ratingId(), saved.id(), saved.filedAt());
+                case REJECTED -> rectificationService.resumeAfterAppeal(saved.ratingId(), saved.id(),
+                        saved.decidedAt());
+                case UPHELD -> exclude(saved);
             }
-            if (before == RectificationStatus.COMPLETED) {
-                change.add("rectified", -1).add("rectifiedOnTime", r.onTime() ? -1 : 0);
-            }
-            if (before == RectificationStatus.ESCALATED) {
-                change.add("escalated", -1);
-            }
-            r.withdraw(now);
-            rectifications.save(r);
         });
-        counters.apply(rating.attribution(), change);
+    }
+
+    /**
+     * Raises {@code appeal.overdue} for the pending appeals whose decision clock ran out, each once. Reads only what
+     * the sparse {@code overdue_sweep} index holds before now.
+     *
+     * @return how many were raised
+     */
+    public int raiseOverdue() {
+        Instant now = clock.instant();
+        int raised = 0;
+        for (Appeal candidate : appeals.findByOverdueAtLessThanOrderByOverdueAtAsc(now,
+                PageRequest.of(0, properties.sweepBatch()))) {
+            boolean done = OptimisticRetry.run(() -> appeals.findById(candidate.id())
+                    .filter(a -> a.raiseOverdue(calendar.current(), now)).map(appeals::save).isPresent());
+            raised += done ? 1 : 0;
+        }
+        return raised;
+    }
+
+    /**
+     * Settles the upheld appeals whose save was not followed by the exclusion (a crash, a failed write).
+     *
+     * @return how many were settled
+     */
+    public int settleStale() {
+        int settled = 0;
+        for (Appeal claimed : pending.claimStale(Appeal.class, properties.countingGrace(),
+                properties.countingLease(), properties.sweepBatch())) {
+            settled += settle(claimed, true) ? 1 : 0;
+        }
+        return settled;
+    }
+
+    private void exclude(Appeal appeal) {
+        Instant at = appeal.decidedAt();
+        OptimisticRetry.run(() -> ratings.findById(appeal.ratingId())
+                .filter(rating -> rating.exclude(appeal.id(), at))
+                .map(ratings::save).map(saved -> ratingService.settle(saved, false)).orElse(false));
+        OptimisticRetry.run(() -> rectifications.findByRatingId(appeal.ratingId())
+                .filter(r -> r.withdraw(at))
+                .map(rectifications::save).map(saved -> rectificationService.settle(saved, false)).orElse(false));
     }
 
     public Appeal get(String id, Caller caller) {

@@ -15,17 +15,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderAfter     an invitation not answered is reminded once after this (default 3 days)
  * @param followUpWithin    one 追评 within this of the rating (default 30 days)
  * @param codeTtl           how long a rating code (QR on the receipt) can be redeemed (default 30 minutes)
+ * @param textedCodeTtl     how long a texted rating code (12345 callers) can be redeemed (default 3 days; the
+ *                          reminder texts a fresh one)
  * @param rectification     差评整改: the department's limit (default 5 working days; {@code <n>wd}, {@code <n>h})
  * @param appealWithin      申诉: how long after the rating a department may appeal (default 3 working days)
  * @param appealDecision    复核: the eval-admin's limit (default 5 working days)
+ * @param confirmationWithin the rater answers the department's feedback within this; silence then closes the
+ *                          rectification as satisfied by default (默认满意; default 5 working days)
  * @param badReasons        the standard bad-rating reasons (GB/T 39734 style): code to label
  * @param sweepBatch        how many reminders or overdue rectifications one sweep raises at most
  * @param maxPageSize       the largest page a list answers
+ * @param countingGrace     how long after a save the sweep settles what the save left pending (its counter changes,
+ *                          a rectification to open) if the request did not (default 1 minute)
+ * @param countingLease     how long a sweep holds a document it settles (default 5 minutes)
  */
 @ConfigurationProperties("onewindow.evaluation")
 public record EvaluationProperties(Duration rateWithin, Duration reminderAfter, Duration followUpWithin,
-        Duration codeTtl, String rectification, String appealWithin, String appealDecision,
-        Map<String, String> badReasons, Integer sweepBatch, Integer maxPageSize) {
+        Duration codeTtl, Duration textedCodeTtl, String rectification, String appealWithin, String appealDecision,
+        String confirmationWithin, Map<String, String> badReasons, Integer sweepBatch, Integer maxPageSize, Duration countingGrace,
+        Duration countingLease) {
 
     private static final Pattern LIMIT = Pattern.compile("(\\d{1,4})(h|wd)");
 
@@ -34,15 +42,20 @@ public record EvaluationProperties(Duration rateWithin, Duration reminderAfter, 
         reminderAfter = reminderAfter == null ? Duration.ofDays(3) : reminderAfter;
         followUpWithin = followUpWithin == null ? Duration.ofDays(30) : followUpWithin;
         codeTtl = codeTtl == null ? Duration.ofMinutes(30) : codeTtl;
+        textedCodeTtl = textedCodeTtl == null ? Duration.ofDays(3) : textedCodeTtl;
         rectification = rectification == null ? "5wd" : rectification;
         appealWithin = appealWithin == null ? "3wd" : appealWithin;
         appealDecision = appealDecision == null ? "5wd" : appealDecision;
+        confirmationWithin = confirmationWithin == null ? "5wd" : confirmationWithin;
         badReasons = badReasons == null || badReasons.isEmpty() ? DEFAULT_REASONS : new LinkedHashMap<>(badReasons);
         sweepBatch = sweepBatch == null ? 200 : sweepBatch;
         maxPageSize = maxPageSize == null ? 100 : maxPageSize;
+        countingGrace = countingGrace == null ? Duration.ofMinutes(1) : countingGrace;
+        countingLease = countingLease == null ? Duration.ofMinutes(5) : countingLease;
         parse(rectification);
         parse(appealWithin);
         parse(appealDecision);
+        parse(confirmationWithin);
         for (String code : badReasons.keySet()) {
             if (!code.matches(dev.onewindow.evaluation.Limits.REASON_CODE)) {
                 throw new IllegalArgumentException("onewindow.evaluation.bad-reasons: '" + code
@@ -91,5 +104,9 @@ public record EvaluationProperties(Duration rateWithin, Duration reminderAfter, 
 
     public Limit appealDecisionLimit() {
         return parse(appealDecision);
+    }
+
+    public Limit confirmationWithinLimit() {
+        return parse(confirmationWithin);
     }
 }

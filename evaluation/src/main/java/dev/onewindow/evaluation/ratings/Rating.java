@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import dev.onewindow.evaluation.statistics.Attribution;
+import dev.onewindow.evaluation.statistics.Counted;
+import dev.onewindow.evaluation.statistics.StatisticsCounters;
 import dev.onewindow.platform.domain.DomainException;
-import dev.onewindow.platform.events.AggregateRoot;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -29,7 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "department", def = "{'department': 1, 'status': 1, 'ratedAt': -1}")
 @CompoundIndex(name = "rated", def = "{'status': 1, 'ratedAt': -1}")
 @CompoundIndex(name = "region", def = "{'region': 1, 'status': 1, 'ratedAt': -1}")
-public class Rating extends AggregateRoot {
+@CompoundIndex(name = "pending_counts", def = "{'pendingSince': 1}", sparse = true)
+public class Rating extends Counted {
 
     @Id
     private final String id;
@@ -47,6 +49,7 @@ public class Rating extends AggregateRoot {
     private final Instant invitedAt;
     private final Instant closesAt;
     private Instant remindAt;
+    private boolean codeByText;
     private RatingStatus status;
     private Integer level;
     private List<String> reasons;
@@ -96,27 +99,59 @@ public class Rating extends AggregateRoot {
 
     /** The invitation (办件100%评价); the rater is reminded once after {@code reminderAfter} if not answered. */
     public static Rating invite(String id, Matter m, Instant now, Duration rateWithin, Duration reminderAfter) {
+        return invite(id, m, now, rateWithin, reminderAfter, null);
+    }
+
+    /**
+     * The invitation with a rating code the notification sender texts to a rater who cannot sign in as the rater (a
+     * 12345 caller known only by the number): {@code code} is the code in clear, for the event only — the service
+     * stores just its hash ({@link RatingCode}).
+     */
+    public static Rating invite(String id, Matter m, Instant now, Duration rateWithin, Duration reminderAfter,
+            TextedCode code) {
         Rating rating = new Rating(id, m.subjectType(), m.subjectId(), m.subjectNo(), m.stage(), m.region(),
                 m.department(), m.implementationCode(), m.serviceChannel(), m.outcome(), m.raterRefs(),
                 m.notifyRef(), now, now.plus(rateWithin));
         rating.status = RatingStatus.INVITED;
+        rating.codeByText = code != null;
         Instant remind = now.plus(reminderAfter);
         rating.remindAt = remind.isBefore(rating.closesAt) ? remind : null;
         rating.registerEvent("rating.invited", new RatingEvents.Invited(id, m.subjectType(), m.subjectId(),
                 m.subjectNo(), m.stage(), m.region(), m.department(), m.implementationCode(), m.serviceChannel(),
-                m.outcome(), m.notifyRef(), now, rating.remindAt, rating.closesAt), now);
+                m.outcome(), m.notifyRef(), now, rating.remindAt, rating.closesAt,
+                code == null ? null : code.code(), code == null ? null : code.expiresAt()), now);
         return rating;
+    }
+
+    /** A rating code for the notification sender to text: the code in clear and until when it rates. */
+    public record TextedCode(String code, Instant expiresAt) {
     }
 
     /** The one reminder; a rating already given, or a reminder already sent, is not reminded. */
     public boolean remind(Instant now) {
-        if (status != RatingStatus.INVITED || remindAt == null || now.isBefore(remindAt)) {
+        return remind(now, null);
+    }
+
+    /** The one reminder, with a fresh texted rating code for a rater invited with one. */
+    public boolean remind(Instant now, TextedCode code) {
+        if (!remindDue(now)) {
             return false;
         }
         remindAt = null;
         registerEvent("rating.reminded", new RatingEvents.Reminded(id, subjectType, subjectId, subjectNo, stage,
-                region, department, notifyRef, invitedAt, closesAt, now), now);
+                region, department, notifyRef, invitedAt, closesAt, now, code == null ? null : code.code(),
+                code == null ? null : code.expiresAt()), now);
         return true;
+    }
+
+    /** Whether the reminder is due now. */
+    public boolean remindDue(Instant now) {
+        return status == RatingStatus.INVITED && remindAt != null && !now.isBefore(remindAt);
+    }
+
+    /** Whether the rater was invited with a texted rating code (and is reminded with a fresh one). */
+    public boolean codeByText() {
+        return codeByText;
     }
 
     /**
@@ -161,6 +196,7 @@ public class Rating extends AggregateRoot {
         contactSealed = sealedContact;
         ratedAt = now;
         remindAt = null;
+        count(attribution(), new StatisticsCounters.Change().rating(level, 1), true, now);
         registerEvent("rating.submitted", new RatingEvents.Submitted(id, subjectType, subjectId, subjectNo, stage,
                 region, department, implementationCode, officer, serviceChannel, ratingChannel, level, bad(),
                 reasons, realName, now), now);
@@ -190,13 +226,28 @@ public class Rating extends AggregateRoot {
         rectificationId = rectification;
     }
 
-    /** An upheld appeal takes the rating out of the statistics; it is kept, marked, for the auditors. */
-    public void exclude(String appealId) {
+    /** Whether this rating still has a rectification to open (a bad rating, counted). */
+    public boolean opensRectification() {
+        return bad() && rectificationId != null && !excluded;
+    }
+
+    /**
+     * An upheld appeal takes the rating out of the statistics; it is kept, marked, for the auditors. Excluding it
+     * again for the same appeal changes nothing (a settled appeal may be settled again after a crash).
+     *
+     * @return whether it changed
+     */
+    public boolean exclude(String appealId, Instant now) {
+        if (excluded && appealId.equals(excludedByAppeal)) {
+            return false;
+        }
         if (excluded) {
             throw DomainException.conflict("ALREADY_EXCLUDED", "the rating is excluded already");
         }
         excluded = true;
         excludedByAppeal = appealId;
+        count(attribution(), new StatisticsCounters.Change().rating(level, -1).add("excluded", 1), false, now);
+        return true;
     }
 
     /** Whether someone known by {@code refs} is the rater. */
@@ -222,6 +273,7 @@ public class Rating extends AggregateRoot {
         return region;
     }
 
+    @Override
     public String id() { return id; }
     public SubjectType subjectType() { return subjectType; }
     public String subjectId() { return subjectId; }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import dev.onewindow.evaluation.RegionScope;
 import dev.onewindow.evaluation.config.EvaluationProperties;
-import dev.onewindow.evaluation.statistics.StatisticsCounters;
+import dev.onewindow.evaluation.statistics.PendingCounts;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.OptimisticRetry;
 import dev.onewindow.platform.personal.FieldCipher;
@@ -51,19 +51,19 @@ public class RatingService {
     private final Raters raters;
     private final FieldCipher cipher;
     private final ApplicationEventPublisher publisher;
-    private final StatisticsCounters counters;
+    private final PendingCounts pending;
     private final EvaluationProperties properties;
     private final Clock clock;
 
     RatingService(RatingRepository ratings, MongoTemplate mongo, Raters raters, FieldCipher cipher,
-            ApplicationEventPublisher publisher, StatisticsCounters counters, EvaluationProperties properties,
+            ApplicationEventPublisher publisher, PendingCounts pending, EvaluationProperties properties,
             Clock clock) {
         this.ratings = ratings;
         this.mongo = mongo;
         this.raters = raters;
         this.cipher = cipher;
         this.publisher = publisher;
-        this.counters = counters;
+        this.pending = pending;
         this.properties = properties;
         this.clock = clock;
     }
@@ -75,15 +75,36 @@ public class RatingService {
      * event collides with the stored invitation and changes nothing.
      */
     public void invite(Rating.Matter matter) {
+        invite(matter, false);
+    }
+
+    /**
+     * An invitation as {@link #invite(Rating.Matter)}; with {@code textCode} (a 12345 caller known only by the
+     * number, who cannot sign in as the caller) it carries a texted rating code. The code's hash is stored first: a
+     * redelivered event then leaves an unused code nobody was told, and the invitation stays the first one.
+     */
+    public void invite(Rating.Matter matter, boolean textCode) {
         String id = UUID.nameUUIDFromBytes((matter.subjectType() + "|" + matter.subjectId() + "|" + matter.stage())
                 .getBytes(StandardCharsets.UTF_8)).toString();
+        Instant now = clock.instant();
+        Rating.TextedCode code = textCode ? textedCode(id, matter.department(), now, now.plus(properties.rateWithin()))
+                : null;
         // one insert: a redelivered event hits the unique _id (no read first — a count per event costs more)
         try {
-            ratings.insert(Rating.invite(id, matter, clock.instant(), properties.rateWithin(),
-                    properties.reminderAfter()));
+            ratings.insert(Rating.invite(id, matter, now, properties.rateWithin(), properties.reminderAfter(), code));
         } catch (DuplicateKeyException alreadyInvited) {
             log.debug("invitation {} exists already", id);
         }
+    }
+
+    /** Stores a new texted code's hash for rating {@code ratingId}; answers the code in clear, for the event only. */
+    private Rating.TextedCode textedCode(String ratingId, String department, Instant now, Instant ratingCloses) {
+        String code = randomCode();
+        Instant expires = now.plus(properties.textedCodeTtl());
+        expires = expires.isAfter(ratingCloses) ? ratingCloses : expires;
+        mongo.insert(new RatingCode(sha256(code), ratingId, department, null, now, expires, null,
+                RatingChannel.SMS));
+        return new Rating.TextedCode(code, expires);
     }
 
     /**
@@ -98,7 +119,9 @@ public class RatingService {
         for (Rating candidate : ratings.findByRemindAtLessThanOrderByRemindAtAsc(now,
                 PageRequest.of(0, properties.sweepBatch()))) {
             boolean done = OptimisticRetry.run(() -> ratings.findById(candidate.id())
-                    .filter(r -> r.remind(now)).map(ratings::save).isPresent());
+                    .filter(r -> r.remind(now, r.remindDue(now) && r.codeByText()
+                            ? textedCode(r.id(), r.department(), now, r.closesAt()) : null))
+                    .map(ratings::save).isPresent());
             reminded += done ? 1 : 0;
         }
         return reminded;
@@ -143,7 +166,7 @@ public class RatingService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.codeTtl());
         mongo.insert(new RatingCode(sha256(code), rating.id(), rating.department(), caller.username(), now,
-                expiresAt, null));
+                expiresAt, null, RatingChannel.SERVICE_HALL));
         return new IssuedCode(code, rating, expiresAt);
     }
 
@@ -151,7 +174,8 @@ public class RatingService {
     }
 
     /**
-     * 评价 at the window with a rating code, without a token. The answer is checked first, then the code is taken
+     * 评价 with a rating code, without a token: at the window (the receipt's code) or from a text message (a 12345
+     * caller's code); the rating's channel is the code's. The answer is checked first, then the code is taken
      * with one atomic update (unused and unexpired), so of two uses of one code exactly one rates.
      */
     public Rating rateByCode(String code, Submission submission) {
@@ -170,7 +194,7 @@ public class RatingService {
         Rating rating = ratings.findById(found.ratingId())
                 .orElseThrow(() -> DomainException.notFound("rating code", "(not shown)"));
         Rating.Answer answer = new Rating.Answer(submission.level(), submission.reasons(), submission.text(),
-                RatingChannel.SERVICE_HALL, found.issuedBy(), false);
+                found.ratingChannel(), found.issuedBy(), false);
         rating.check(answer, reasons(), now);
         validContact(submission.contactMobile());
         RatingCode taken = mongo.findAndModify(
@@ -194,11 +218,35 @@ public class RatingService {
             rating.rectifiedBy(UUID.randomUUID().toString());
         }
         Rating saved = ratings.save(rating);
-        counters.apply(saved.attribution(), new StatisticsCounters.Change().rating(saved.level(), 1));
-        if (saved.bad()) {
-            publisher.publishEvent(new BadRatingGiven(saved, now));
-        }
+        settle(saved, false);
         return saved;
+    }
+
+    /**
+     * What a rating's save leaves to do, done once however often this runs: the rectification of a bad rating
+     * opened (under the id the rating names), the counter changes applied, the rating acknowledged.
+     */
+    public boolean settle(Rating saved, boolean claimed) {
+        return pending.settle(saved, claimed, () -> {
+            if (saved.opensRectification()) {
+                publisher.publishEvent(new BadRatingGiven(saved, saved.ratedAt()));
+            }
+        });
+    }
+
+    /**
+     * Settles the ratings whose save was not followed by their settlement (a crash, a failed write): those pending
+     * for longer than {@code onewindow.evaluation.counting-grace}, each claimed first.
+     *
+     * @return how many were settled
+     */
+    public int settleStale() {
+        int settled = 0;
+        for (Rating claimed : pending.claimStale(Rating.class, properties.countingGrace(),
+                properties.countingLease(), properties.sweepBatch())) {
+            settled += settle(claimed, true) ? 1 : 0;
+        }
+        return settled;
     }
 
     private static void validContact(String mobile) {

@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Reminds unanswered invitations every few minutes (configurable). */
+/** Reminds unanswered invitations, and settles ratings a crash left unsettled, every few minutes (configurable). */
 @Component
 class ReminderSweep {
 
@@ -23,6 +23,10 @@ class ReminderSweep {
         int reminded = ratings.remindDue();
         if (reminded > 0) {
             log.info("raised rating.reminded for {} invitation(s)", reminded);
+        }
+        int settled = ratings.settleStale();
+        if (settled > 0) {
+            log.warn("settled {} rating(s) whose counters or rectification were left pending", settled);
         }
     }
 }

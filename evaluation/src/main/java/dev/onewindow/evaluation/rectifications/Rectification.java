@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.onewindow.evaluation.statistics.Attribution;
+import dev.onewindow.evaluation.statistics.Counted;
+import dev.onewindow.evaluation.statistics.StatisticsCounters;
 import dev.onewindow.platform.calendar.Limit;
 import dev.onewindow.platform.calendar.WorkClock;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.platform.domain.DomainException;
-import dev.onewindow.platform.events.AggregateRoot;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -27,7 +28,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "department_worklist", def = "{'attribution.department': 1, 'dueAt': 1}")
 @CompoundIndex(name = "region_worklist", def = "{'attribution.region': 1, 'dueAt': 1}")
 @CompoundIndex(name = "overdue_sweep", def = "{'overdueAt': 1}", sparse = true)
-public class Rectification extends AggregateRoot {
+@CompoundIndex(name = "confirmation_sweep", def = "{'confirmBy': 1}", sparse = true)
+@CompoundIndex(name = "pending_counts", def = "{'pendingSince': 1}", sparse = true)
+public class Rectification extends Counted {
 
     @Id
     private final String id;
@@ -46,6 +49,9 @@ public class Rectification extends AggregateRoot {
     private WorkClock clock;
     private Instant dueAt;
     private Instant overdueAt;
+    private int overdueRaisedInRound;
+    private Instant confirmBy;
+    private String pausedForAppeal;
     private List<Callback> callbacks;
     private Feedback feedback;
     private List<Confirmation> confirmations;
@@ -60,8 +66,11 @@ public class Rectification extends AggregateRoot {
     public record Feedback(FeedbackResult result, String text, String by, Instant at, boolean onTime) {
     }
 
-    /** The rater's answer to the feedback. */
-    public record Confirmation(boolean satisfied, String comment, Instant at) {
+    /**
+     * The rater's answer to the feedback; {@code byDefault} when the rater did not answer in time and the
+     * rectification closed as satisfied (默认满意).
+     */
+    public record Confirmation(boolean satisfied, String comment, Instant at, boolean byDefault) {
     }
 
     /** The bad rating a rectification is opened for. */
@@ -90,6 +99,8 @@ public class Rectification extends AggregateRoot {
         Rectification r = new Rectification(id, s.ratingId(), s.subjectType(), s.subjectId(), s.subjectNo(),
                 s.level(), s.reasons(), s.realName(), s.attribution(), now);
         r.startRound(1, limit, calendar, now);
+        r.count(r.attribution, new StatisticsCounters.Change().add("rectifications", 1)
+                .add("callbacksDue", r.realName ? 1 : 0), false, now);
         return r;
     }
 
@@ -100,6 +111,7 @@ public class Rectification extends AggregateRoot {
         dueAt = clock.dueAt(calendar, now);
         overdueAt = dueAt;
         feedback = null;
+        confirmBy = null;
         registerEvent("rectification.opened", new RectificationEvents.Opened(id, ratingId, subjectType, subjectId,
                 subjectNo, attribution.region(), attribution.department(), level, reasons, realName, number, now,
                 dueAt), now);
@@ -111,12 +123,18 @@ public class Rectification extends AggregateRoot {
         boolean first = callbacks.isEmpty();
         callbacks.add(new Callback(reached, note, handler, now));
         status = RectificationStatus.CALLED_BACK;
+        if (first && realName) {
+            count(attribution, new StatisticsCounters.Change().add("callbacksMade", 1), false, now);
+        }
         return first;
     }
 
-    /** 反馈: rectified or explained; the clock stops. */
-    public void feedBack(String handler, FeedbackResult result, String text, WorkingDayCalendar calendar,
-            Instant now) {
+    /**
+     * 反馈: rectified or explained; the clock stops, and the rater has {@code confirmWithin} to answer (after which
+     * it closes as satisfied, {@link #confirmByDefault}).
+     */
+    public void feedBack(String handler, FeedbackResult result, String text, Limit confirmWithin,
+            WorkingDayCalendar calendar, Instant now) {
         requireStatus("feed back", RectificationStatus.OPEN, RectificationStatus.CALLED_BACK);
         if (realName && callbacks.isEmpty()) {
             throw DomainException.conflict("CALLBACK_REQUIRED", "a real-name bad rating is called back before the "
@@ -127,6 +145,8 @@ public class Rectification extends AggregateRoot {
         feedback = new Feedback(result, text, handler, now, inTime);
         status = RectificationStatus.FED_BACK;
         overdueAt = null;
+        pausedForAppeal = null;
+        confirmBy = WorkClock.start(now, confirmWithin).dueAt(calendar, now);
     }
 
     /**
@@ -137,14 +157,10 @@ public class Rectification extends AggregateRoot {
     public Outcome confirm(boolean satisfied, String comment, Limit limit, WorkingDayCalendar calendar,
             Instant now) {
         requireStatus("confirm", RectificationStatus.FED_BACK);
-        confirmations.add(new Confirmation(satisfied, comment, now));
+        confirmations.add(new Confirmation(satisfied, comment, now, false));
+        confirmBy = null;
         if (satisfied) {
-            status = RectificationStatus.COMPLETED;
-            onTime = feedback.onTime();
-            closedAt = now;
-            registerEvent("rectification.completed", new RectificationEvents.Completed(id, ratingId,
-                    attribution.region(), attribution.department(), round, feedback.result(), !callbacks.isEmpty(),
-                    onTime, now), now);
+            complete(false, now);
             return Outcome.COMPLETED;
         }
         if (round == 1) {
@@ -153,6 +169,7 @@ public class Rectification extends AggregateRoot {
         }
         status = RectificationStatus.ESCALATED;
         closedAt = now;
+        count(attribution, new StatisticsCounters.Change().add("escalated", 1), false, now);
         registerEvent("rectification.escalated", new RectificationEvents.Escalated(id, ratingId,
                 attribution.region(), attribution.department(), "UNSATISFIED_TWICE", now), now);
         return Outcome.ESCALATED;
@@ -162,25 +179,110 @@ public class Rectification extends AggregateRoot {
         COMPLETED, REOPENED, ESCALATED
     }
 
+    private void complete(boolean byDefault, Instant now) {
+        status = RectificationStatus.COMPLETED;
+        onTime = feedback.onTime();
+        closedAt = now;
+        count(attribution, new StatisticsCounters.Change().add("rectified", 1)
+                .add("rectifiedOnTime", onTime ? 1 : 0).add("confirmedByDefault", byDefault ? 1 : 0), false, now);
+        registerEvent("rectification.completed", new RectificationEvents.Completed(id, ratingId,
+                attribution.region(), attribution.department(), round, feedback.result(), !callbacks.isEmpty(),
+                onTime, byDefault, now), now);
+    }
+
+    /**
+     * 默认满意: the rater did not answer the feedback by {@code confirmBy}; the rectification completes as satisfied,
+     * marked as confirmed by default (the rater can still add a 追评 to the rating).
+     *
+     * @return whether it closed now
+     */
+    public boolean confirmByDefault(Instant now) {
+        if (status != RectificationStatus.FED_BACK || confirmBy == null || now.isBefore(confirmBy)) {
+            return false;
+        }
+        confirmations.add(new Confirmation(true, null, now, true));
+        confirmBy = null;
+        complete(true, now);
+        return true;
+    }
+
+    /**
+     * A pending appeal of the rating stops the department's clock (申诉期间暂停计时): whether the rating is to be
+     * rectified at all is being decided. Pausing again for the same appeal changes nothing.
+     *
+     * @return whether it changed
+     */
+    public boolean pauseForAppeal(String appealId, Instant now) {
+        if (!RectificationStatus.RUNNING.contains(status) || clock.paused() || appealId.equals(pausedForAppeal)) {
+            return false;
+        }
+        clock = clock.pause("APPEAL " + appealId, now);
+        pausedForAppeal = appealId;
+        overdueAt = null;
+        return true;
+    }
+
+    /**
+     * The appeal was rejected: the clock runs again, its due instant later by the working time the appeal took.
+     *
+     * @return whether it changed
+     */
+    public boolean resumeAfterAppeal(String appealId, WorkingDayCalendar calendar, Instant now) {
+        if (!appealId.equals(pausedForAppeal) || !clock.paused()) {
+            return false;
+        }
+        clock = clock.resume(now);
+        pausedForAppeal = null;
+        dueAt = clock.dueAt(calendar, now);
+        overdueAt = overdueRaisedInRound == round ? null : dueAt;
+        return true;
+    }
+
     /** {@code rectification.overdue}, once per round, when the running clock has passed its due instant. */
     public boolean raiseOverdue(WorkingDayCalendar calendar, Instant now) {
         if (overdueAt == null || !RectificationStatus.RUNNING.contains(status) || !clock.overdue(calendar, now)) {
             return false;
         }
         overdueAt = null;
+        overdueRaisedInRound = round;
         registerEvent("rectification.overdue", new RectificationEvents.Overdue(id, ratingId, attribution.region(),
                 attribution.department(), round, dueAt, now), now);
         return true;
     }
 
-    /** An upheld appeal: the rating was erroneous or malicious, there is nothing to rectify. */
-    public void withdraw(Instant now) {
+    /**
+     * An upheld appeal: the rating was erroneous or malicious, there is nothing to rectify. Everything the
+     * rectification counted is taken back.
+     *
+     * @return whether it changed
+     */
+    public boolean withdraw(Instant now) {
         if (status == RectificationStatus.WITHDRAWN) {
-            return;
+            return false;
         }
+        count(attribution, counted().negated(), false, now);
         status = RectificationStatus.WITHDRAWN;
         overdueAt = null;
+        confirmBy = null;
         closedAt = now;
+        return true;
+    }
+
+    /** What this rectification adds to the counters in its present state (every change it counted, summed). */
+    StatisticsCounters.Change counted() {
+        StatisticsCounters.Change change = new StatisticsCounters.Change().add("rectifications", 1);
+        if (realName) {
+            change.add("callbacksDue", 1).add("callbacksMade", callbacks.isEmpty() ? 0 : 1);
+        }
+        if (status == RectificationStatus.COMPLETED) {
+            boolean byDefault = !confirmations.isEmpty() && confirmations.get(confirmations.size() - 1).byDefault();
+            change.add("rectified", 1).add("rectifiedOnTime", onTime ? 1 : 0)
+                    .add("confirmedByDefault", byDefault ? 1 : 0);
+        }
+        if (status == RectificationStatus.ESCALATED) {
+            change.add("escalated", 1);
+        }
+        return change;
     }
 
     private void requireStatus(String action, RectificationStatus... allowed) {
@@ -207,6 +309,7 @@ public class Rectification extends AggregateRoot {
         return attribution.region();
     }
 
+    @Override
     public String id() { return id; }
     public String ratingId() { return ratingId; }
     public String subjectType() { return subjectType; }
@@ -221,6 +324,8 @@ public class Rectification extends AggregateRoot {
     public RectificationStatus status() { return status; }
     public int round() { return round; }
     public Instant dueAt() { return dueAt; }
+    public Instant confirmBy() { return confirmBy; }
+    public boolean pausedForAppeal() { return pausedForAppeal != null; }
     public List<Callback> callbacks() { return callbacks; }
     public Feedback feedback() { return feedback; }
     public List<Confirmation> confirmations() { return confirmations; }

@@ -18,9 +18,13 @@ public final class RectificationEvents {
             int round, Instant openedAt, Instant dueAt) {
     }
 
-    /** The rater confirmed being satisfied with the department's feedback. */
+    /**
+     * The rater confirmed being satisfied with the department's feedback, or did not answer in time
+     * ({@code confirmedByDefault}, 默认满意).
+     */
     public record Completed(String rectificationId, String ratingId, String region, String department, int round,
-            FeedbackResult result, boolean calledBack, boolean onTime, Instant completedAt) {
+            FeedbackResult result, boolean calledBack, boolean onTime, boolean confirmedByDefault,
+            Instant completedAt) {
     }
 
     /** The department's time ran out before it fed back; raised once per round. */

@@ -20,4 +20,7 @@ public interface RectificationRepository extends MongoRepository<Rectification, 
 
     /** Through the sparse {@code overdue_sweep} index: only rectifications whose overdue event is still to come. */
     List<Rectification> findByOverdueAtLessThanOrderByOverdueAtAsc(Instant now, Pageable page);
+
+    /** Through the sparse {@code confirmation_sweep} index: only fed-back rectifications waiting for the rater. */
+    List<Rectification> findByConfirmByLessThanEqualOrderByConfirmByAsc(Instant now, Pageable page);
 }

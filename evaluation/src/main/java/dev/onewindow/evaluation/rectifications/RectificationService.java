@@ -9,7 +9,7 @@ import dev.onewindow.evaluation.ratings.BadRatingGiven;
 import dev.onewindow.evaluation.ratings.Rating;
 import dev.onewindow.evaluation.ratings.RatingRepository;
 import dev.onewindow.evaluation.ratings.Raters;
-import dev.onewindow.evaluation.statistics.StatisticsCounters;
+import dev.onewindow.evaluation.statistics.PendingCounts;
 import dev.onewindow.platform.calendar.CalendarSource;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.OptimisticRetry;
@@ -19,6 +19,7 @@ import dev.onewindow.platform.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -38,65 +39,126 @@ public class RectificationService {
     private final RatingRepository ratings;
     private final Raters raters;
     private final FieldCipher cipher;
-    private final StatisticsCounters counters;
+    private final RaterContacts contacts;
+    private final PendingCounts pending;
     private final CalendarSource calendar;
     private final EvaluationProperties properties;
     private final Clock clock;
 
     RectificationService(RectificationRepository rectifications, RatingRepository ratings, Raters raters,
-            FieldCipher cipher, StatisticsCounters counters, CalendarSource calendar,
+            FieldCipher cipher, RaterContacts contacts, PendingCounts pending, CalendarSource calendar,
             EvaluationProperties properties, Clock clock) {
         this.rectifications = rectifications;
         this.ratings = ratings;
         this.raters = raters;
         this.cipher = cipher;
-        this.counters = counters;
+        this.contacts = contacts;
+        this.pending = pending;
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Opens the rectification of a bad rating just given, under the id the rating names. */
+    /**
+     * Opens the rectification of a bad rating just given, under the id the rating names, once: a rating settled
+     * again after a crash finds it opened (the id and the rating are unique) and changes nothing.
+     */
     @EventListener
     public void open(BadRatingGiven given) {
         Rating rating = given.rating();
-        Instant now = given.at();
+        if (rectifications.existsById(rating.rectificationId())) {
+            return;
+        }
         Rectification opened = Rectification.open(rating.rectificationId(),
                 new Rectification.Source(rating.id(), rating.subjectType().name(), rating.subjectId(),
                         rating.subjectNo(), rating.level(), rating.reasons(), rating.realName(),
                         rating.attribution()),
-                properties.rectificationLimit(), calendar.current(), now);
-        rectifications.save(opened);
-        counters.apply(rating.attribution(), new StatisticsCounters.Change().add("rectifications", 1)
-                .add("callbacksDue", rating.realName() ? 1 : 0));
+                properties.rectificationLimit(), calendar.current(), given.at());
+        try {
+            settle(rectifications.insert(opened), false);
+        } catch (DuplicateKeyException openedMeanwhile) {
+            log.debug("rectification {} is open already", opened.id());
+        }
     }
 
-    /** The rater's contact for the callback, in full: only for a handler of the department, while it runs. */
-    public String contact(String id, Caller caller) {
-        Rectification r = departmentOwn(id, caller);
-        if (!RectificationStatus.RUNNING.contains(r.status())) {
+    /** What a rectification's save leaves to do (its counter changes), done once however often this runs. */
+    public boolean settle(Rectification saved, boolean claimed) {
+        return pending.settle(saved, claimed, () -> { });
+    }
+
+    /**
+     * Settles the rectifications whose save was not followed by their settlement (a crash, a failed write).
+     *
+     * @return how many were settled
+     */
+    public int settleStale() {
+        int settled = 0;
+        for (Rectification claimed : pending.claimStale(Rectification.class, properties.countingGrace(),
+                properties.countingLease(), properties.sweepBatch())) {
+            settled += settle(claimed, true) ? 1 : 0;
+        }
+        return settled;
+    }
+
+    /**
+     * The rater's contact for the callback (100 % 回访 of real-name bad raters): the number the rater left with the
+     * rating, else the one the matter's service holds (the case's applicant, the work order's caller), fetched now
+     * and never kept. In full only for a handler of the responsible department while the callback is due; masked for
+     * everyone else who may read the rectification. Each reading is logged as who read which rectification and where
+     * the number came from, never the number.
+     */
+    public CallbackContact contact(String id, Caller caller) {
+        Rectification r = rectifications.findById(id).filter(found -> visible(found, caller))
+                .orElseThrow(() -> DomainException.notFound("rectification", id));
+        boolean handler = caller.hasRole(Roles.DEPT_HANDLER) && caller.inDepartment(r.department());
+        if (handler && !RectificationStatus.RUNNING.contains(r.status())) {
             throw DomainException.conflict("NOT_RUNNING", "the contact is given only while the callback is due");
         }
         Rating rating = ratings.findById(r.ratingId()).orElseThrow(() -> DomainException.notFound("rating",
                 r.ratingId()));
-        log.info("callback contact of rectification {} read by {} of {}", id, caller.username(), caller.dept());
-        return rating.contactSealed() == null ? null
-                : cipher.decrypt(rating.contactSealed(), "rating:" + rating.id() + ":contact");
+        CallbackContact contact;
+        if (rating.contactSealed() != null) {
+            contact = new CallbackContact(cipher.decrypt(rating.contactSealed(), "rating:" + rating.id() + ":contact"),
+                    ContactSource.LEFT_BY_RATER, false);
+        } else {
+            RaterContacts.Contact held = contacts.of(r.subjectType(), r.subjectId());
+            contact = new CallbackContact(held.mobile(), "WORK_ORDER".equals(r.subjectType())
+                    ? ContactSource.WORK_ORDER_CALLER : ContactSource.CASE_APPLICANT, held.withheld());
+        }
+        log.info("callback contact of rectification {} ({}, {}) read by {} of {}", id, contact.source(),
+                handler ? "in full" : "masked", caller.username(), caller.dept());
+        return handler ? contact : contact.masked();
+    }
+
+    /** Where a callback number came from. */
+    public enum ContactSource {
+        LEFT_BY_RATER, CASE_APPLICANT, WORK_ORDER_CALLER
+    }
+
+    /**
+     * A callback number: {@code mobile} in full or masked, null when there is none (or it is withheld: a 12345 caller
+     * who asked for confidentiality is called back by the hotline).
+     */
+    public record CallbackContact(String mobile, ContactSource source, boolean withheld) {
+
+        CallbackContact masked() {
+            return new CallbackContact(mobile == null ? null : dev.onewindow.platform.personal.Masking.mobile(mobile),
+                    source, withheld);
+        }
     }
 
     public Rectification callback(String id, boolean reached, String note, Caller caller) {
         Rectification r = departmentOwn(id, caller);
-        boolean first = r.recordCallback(caller.username(), reached, note, clock.instant());
+        r.recordCallback(caller.username(), reached, note, clock.instant());
         Rectification saved = rectifications.save(r);
-        if (first && saved.realName()) {
-            counters.apply(saved.attribution(), new StatisticsCounters.Change().add("callbacksMade", 1));
-        }
+        settle(saved, false);
         return saved;
     }
 
     public Rectification feedBack(String id, FeedbackResult result, String text, Caller caller) {
         Rectification r = departmentOwn(id, caller);
-        r.feedBack(caller.username(), result, text, calendar.current(), clock.instant());
+        r.feedBack(caller.username(), result, text, properties.confirmationWithinLimit(), calendar.current(),
+                clock.instant());
         return rectifications.save(r);
     }
 
@@ -114,18 +176,10 @@ public class RectificationService {
                         : caller.hasRole(Roles.EVAL_ADMIN) && !found.realName()
                                 && caller.inRegion(found.attribution().region()))
                 .orElseThrow(() -> DomainException.notFound("rectification", id));
-        Rectification.Outcome outcome = r.confirm(satisfied, comment, properties.rectificationLimit(),
+        r.confirm(satisfied, comment, properties.rectificationLimit(),
                 calendar.current(), clock.instant());
         Rectification saved = rectifications.save(r);
-        switch (outcome) {
-            case COMPLETED -> counters.apply(saved.attribution(), new StatisticsCounters.Change()
-                    .add("rectified", 1).add("rectifiedOnTime", saved.onTime() ? 1 : 0));
-            case ESCALATED -> counters.apply(saved.attribution(), new StatisticsCounters.Change()
-                    .add("escalated", 1));
-            case REOPENED -> {
-                // still counted as one open rectification: nothing changes in the counters
-            }
-        }
+        settle(saved, false);
         return saved;
     }
 
@@ -145,6 +199,41 @@ public class RectificationService {
             raised += done ? 1 : 0;
         }
         return raised;
+    }
+
+    /**
+     * 默认满意: closes, as satisfied by default, the rectifications whose rater did not answer the feedback within
+     * {@code onewindow.evaluation.confirmation-within}. Reads only what the sparse {@code confirmation_sweep} index
+     * holds before now.
+     *
+     * @return how many were closed
+     */
+    public int confirmDueByDefault() {
+        Instant now = clock.instant();
+        int closed = 0;
+        for (Rectification candidate : rectifications.findByConfirmByLessThanEqualOrderByConfirmByAsc(now,
+                PageRequest.of(0, properties.sweepBatch()))) {
+            Rectification done = OptimisticRetry.run(() -> rectifications.findById(candidate.id())
+                    .filter(r -> r.confirmByDefault(now)).map(rectifications::save).orElse(null));
+            if (done != null) {
+                settle(done, false);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** A pending appeal of the rating stops its rectification's clock (idempotent). */
+    public void pauseForAppeal(String ratingId, String appealId, Instant at) {
+        OptimisticRetry.run(() -> rectifications.findByRatingId(ratingId).filter(r -> r.pauseForAppeal(appealId, at))
+                .map(rectifications::save).isPresent());
+    }
+
+    /** A rejected appeal lets its rectification's clock run again (idempotent). */
+    public void resumeAfterAppeal(String ratingId, String appealId, Instant at) {
+        OptimisticRetry.run(() -> rectifications.findByRatingId(ratingId)
+                .filter(r -> r.resumeAfterAppeal(appealId, calendar.current(), at))
+                .map(rectifications::save).isPresent());
     }
 
     public Rectification get(String id, Caller caller) {

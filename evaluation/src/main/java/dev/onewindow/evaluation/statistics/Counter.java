@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param callbacksDue    real-name bad ratings (each must be called back)
  * @param callbacksMade   of those, called back
  * @param excluded        ratings taken out by an upheld appeal
+ * @param confirmedByDefault of the rectified, those the rater did not answer in time (默认满意)
  *
  * <p>Counts are boxed: a field is absent from the document until its first increment.
  */
@@ -26,7 +27,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "dimension_period", def = "{'dimension': 1, 'period': 1}")
 public record Counter(@Id String id, Dimension dimension, String key, String period, Long counted, Long satisfied,
         Long bad, Levels levels, Long rectifications, Long rectified, Long rectifiedOnTime, Long escalated,
-        Long callbacksDue, Long callbacksMade, Long excluded) {
+        Long callbacksDue, Long callbacksMade, Long excluded, Long confirmedByDefault) {
 
     public record Levels(Long l1, Long l2, Long l3, Long l4, Long l5) {
     }

@@ -78,13 +78,14 @@ public class StatisticsService {
     /** The counts of a counter and the rates derived from them (null when nothing to divide). */
     public record Figures(Dimension dimension, String key, String period, long counted, long satisfied, long bad,
             List<Long> levels, long rectifications, long rectified, long rectifiedOnTime, long escalated,
-            long callbacksDue, long callbacksMade, long excluded, Double satisfactionRate, Double rectificationRate,
+            long callbacksDue, long callbacksMade, long excluded, long confirmedByDefault, Double satisfactionRate,
+            Double rectificationRate,
             Double onTimeRectificationRate, Double callbackRate) {
 
         static Figures of(Dimension dimension, String key, String period, Counter c) {
             if (c == null) {
                 return new Figures(dimension, key, period, 0, 0, 0, List.of(0L, 0L, 0L, 0L, 0L), 0, 0, 0, 0, 0, 0, 0,
-                        null, null, null, null);
+                        0, null, null, null, null);
             }
             Counter.Levels l = c.levels() == null ? new Counter.Levels(0L, 0L, 0L, 0L, 0L) : c.levels();
             long counted = n(c.counted());
@@ -96,7 +97,8 @@ public class StatisticsService {
             long made = n(c.callbacksMade());
             return new Figures(dimension, key, period, counted, satisfied, n(c.bad()),
                     List.of(n(l.l1()), n(l.l2()), n(l.l3()), n(l.l4()), n(l.l5())), rectifications, rectified,
-                    onTime, n(c.escalated()), due, made, n(c.excluded()), rate(satisfied, counted),
+                    onTime, n(c.escalated()), due, made, n(c.excluded()), n(c.confirmedByDefault()),
+                    rate(satisfied, counted),
                     rate(rectified, rectifications), rate(onTime, rectified), rate(made, due));
         }
 

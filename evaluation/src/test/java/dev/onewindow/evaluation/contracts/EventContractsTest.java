@@ -79,7 +79,8 @@ class EventContractsTest {
 
     static Stream<String> eventTypes() {
         return Stream.of("rating.invited", "rating.reminded", "rating.submitted", "rectification.opened",
-                "rectification.completed", "rectification.overdue", "rectification.escalated", "appeal.decided");
+                "rectification.completed", "rectification.overdue", "rectification.escalated", "appeal.decided",
+                "appeal.overdue");
     }
 
     @BeforeAll
@@ -94,10 +95,10 @@ class EventContractsTest {
                 CALENDAR, at(2026, 3, 6, 11, 0));
         r.raiseOverdue(CALENDAR, at(2026, 3, 14, 0, 5));
         r.recordCallback("handler-scjgj", true, "已联系13800000001", at(2026, 3, 16, 9, 0));
-        r.feedBack("handler-scjgj", FeedbackResult.RECTIFIED, "已整改", CALENDAR, at(2026, 3, 16, 15, 0));
+        r.feedBack("handler-scjgj", FeedbackResult.RECTIFIED, "已整改", Limit.workingDays(5), CALENDAR, at(2026, 3, 16, 15, 0));
         r.confirm(false, "仍不满意", Limit.workingDays(5), CALENDAR, at(2026, 3, 17, 9, 0));
         r.recordCallback("handler-scjgj", true, null, at(2026, 3, 18, 9, 0));
-        r.feedBack("handler-scjgj", FeedbackResult.EXPLAINED, "已解释", CALENDAR, at(2026, 3, 18, 15, 0));
+        r.feedBack("handler-scjgj", FeedbackResult.EXPLAINED, "已解释", Limit.workingDays(5), CALENDAR, at(2026, 3, 18, 15, 0));
         r.confirm(false, null, Limit.workingDays(5), CALENDAR, at(2026, 3, 19, 9, 0));
         collect(r);
 
@@ -108,7 +109,7 @@ class EventContractsTest {
         collect(b);
         Rectification rb = Rectification.open("9e3f5b7d-1c2a-4e6f-8a0b-4d6f8b0d2f35", source(b), Limit.workingDays(5),
                 CALENDAR, at(2026, 3, 2, 10, 5));
-        rb.feedBack("handler-scjgj", FeedbackResult.RECTIFIED, "已整改", CALENDAR, at(2026, 3, 4, 15, 0));
+        rb.feedBack("handler-scjgj", FeedbackResult.RECTIFIED, "已整改", Limit.workingDays(5), CALENDAR, at(2026, 3, 4, 15, 0));
         rb.confirm(true, null, Limit.workingDays(5), CALENDAR, at(2026, 3, 5, 9, 0));
         collect(rb);
         Appeal appeal = Appeal.file("3f5a7c9e-1b2d-4f6a-8c0e-2d4f6a8c0e13", b.id(), rb.id(), "341300", "SCJGJ",
@@ -116,6 +117,24 @@ class EventContractsTest {
                 Limit.workingDays(5), CALENDAR, at(2026, 3, 3, 10, 0));
         appeal.decide(true, "属实", "evaladmin1", CALENDAR, at(2026, 3, 6, 14, 0));
         collect(appeal);
+
+        // D: an appeal of A's rating nobody decides in time
+        Appeal late = Appeal.file("4a6b8c0d-2e3f-4a5b-8c7d-9e0f1a2b3c4d", a.id(), r.id(), "341300", "SCJGJ",
+                at(2026, 3, 6, 11, 0), AppealGround.ERRONEOUS, "误评", "handler-scjgj", Limit.workingDays(3),
+                Limit.workingDays(5), CALENDAR, at(2026, 3, 9, 10, 0));
+        late.raiseOverdue(CALENDAR, at(2026, 3, 17, 8, 5));
+        late.raiseOverdue(CALENDAR, at(2026, 3, 17, 9, 5));
+        collect(late);
+
+        // E: a 12345 caller known only by the number, invited and reminded with texted rating codes
+        Rating e = Rating.invite("6d8f0b2c-4e6a-3c8e-9f1b-5a7c9e1f3b57", new Rating.Matter(SubjectType.WORK_ORDER,
+                "0b7e4c2a-5f1d-4e8a-9c3b-2d6f8a1e7b40", "1234520260302000001", Stage.COMPLETION, "341302", "ZRZYJ",
+                null, "HOTLINE_12345", "SATISFIED", List.of("c6d84ef0a196940bd532b8d5b6950fdfdec6ca42fca460143182a3f32"
+                        + "a8ca5de"), "c6d84ef0a196940bd532b8d5b6950fdfdec6ca42fca460143182a3f32a8ca5de"),
+                at(2026, 3, 23, 10, 5), Duration.ofDays(15), Duration.ofDays(3),
+                new Rating.TextedCode("7K2M9Q4T8V1XA3C5", at(2026, 3, 26, 10, 5)));
+        e.remind(at(2026, 3, 26, 10, 6), new Rating.TextedCode("Q4T8V1XA3C57K2M9", at(2026, 3, 29, 10, 6)));
+        collect(e);
     }
 
     private static Rating invite(String id, Instant now) {

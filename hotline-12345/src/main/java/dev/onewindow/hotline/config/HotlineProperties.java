@@ -20,10 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param open311       the GeoReport v2 facade: jurisdiction and the partners' api keys
  * @param maxPageSize   the largest page a list answers
  * @param demo          demo knowledge-base entries loaded at start (the local stack)
+ * @param trustedContactReaders clients ({@code azp}) that may read a caller's number in clear (evaluation's service
+ *                      account, which has a bad rater called back)
  */
 @ConfigurationProperties("onewindow.hotline")
 public record HotlineProperties(String city, String categories, Deadlines deadlines, Dispatch dispatch,
-        Duplicates duplicates, Hotspots hotspots, Open311 open311, Integer maxPageSize, Demo demo) {
+        Duplicates duplicates, Hotspots hotspots, Open311 open311, Integer maxPageSize, Demo demo,
+        java.util.List<String> trustedContactReaders) {
 
     public HotlineProperties {
         city = city == null ? "341300" : city;
@@ -35,6 +38,8 @@ public record HotlineProperties(String city, String categories, Deadlines deadli
         open311 = open311 == null ? new Open311(null, null, null) : open311;
         maxPageSize = maxPageSize == null ? 100 : maxPageSize;
         demo = demo == null ? new Demo(false) : demo;
+        trustedContactReaders = trustedContactReaders == null ? java.util.List.of("evaluation")
+                : java.util.List.copyOf(trustedContactReaders);
         if (!city.matches("\\d{6}")) {
             throw new IllegalArgumentException("onewindow.hotline.city must be a 6-digit region code: " + city);
         }

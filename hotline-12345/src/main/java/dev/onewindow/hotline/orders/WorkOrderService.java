@@ -18,6 +18,8 @@ import dev.onewindow.platform.calendar.ClockProperties;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.OptimisticRetry;
 import dev.onewindow.platform.personal.FieldCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.onewindow.platform.personal.LookupHasher;
 import dev.onewindow.platform.personal.Masking;
 import dev.onewindow.platform.personal.MobileNumber;
@@ -36,6 +38,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class WorkOrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkOrderService.class);
 
     private final WorkOrderRepository orders;
     private final WorkOrderQueries queries;
@@ -265,6 +269,31 @@ public class WorkOrderService {
     }
 
     // ------------------------------------------------------------------------------------------------ reads
+
+    /**
+     * The caller's number in clear, for the service that has a bad rater called back about the order's handling
+     * (evaluation's service account: a client in {@code trusted-contact-readers}) and nobody else: anyone else is
+     * answered "not found". A caller who asked for confidentiality (保密) is not handed to the department: the number
+     * is withheld ({@code confidential}, the hotline calls back itself); an anonymous caller left none. Each read is
+     * logged as which order, by which client — never the number.
+     */
+    public CallerContact callerContact(String id, Caller caller) {
+        if (caller.clientId() == null || !properties.trustedContactReaders().contains(caller.clientId())) {
+            throw DomainException.notFound("work order", id);
+        }
+        WorkOrder order = orders.findById(id).orElseThrow(() -> DomainException.notFound("work order", id));
+        CallerInfo info = order.caller();
+        boolean withheld = info.confidential();
+        String mobile = withheld || info.mobileSealed() == null ? null
+                : cipher.decrypt(info.mobileSealed(), "workorder:" + order.id() + ":mobile");
+        log.info("caller contact of work order {} ({}) read by {}", order.id(),
+                withheld ? "withheld: confidential" : mobile == null ? "none on file" : "given", caller.clientId());
+        return new CallerContact(order.id(), mobile, withheld);
+    }
+
+    /** A work order's caller number (null when withheld or none was given). */
+    public record CallerContact(String orderId, String mobile, boolean confidential) {
+    }
 
     public WorkOrderView get(String id, Caller caller) {
         WorkOrder order = orders.findById(id).filter(o -> visible(o, caller))

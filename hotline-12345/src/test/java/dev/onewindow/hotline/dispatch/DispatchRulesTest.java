@@ -22,7 +22,7 @@ class DispatchRulesTest {
 
     private static DispatchRules rules(List<Rule> rules, Map<String, String> fallback) {
         return new DispatchRules(new HotlineProperties(null, null, null,
-                new HotlineProperties.Dispatch(rules, fallback), null, null, null, null, null));
+                new HotlineProperties.Dispatch(rules, fallback), null, null, null, null, null, null));
     }
 
     @Test

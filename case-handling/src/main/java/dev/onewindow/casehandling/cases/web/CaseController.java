@@ -17,6 +17,7 @@ import dev.onewindow.casehandling.cases.web.CaseRequests.WithdrawCaseRequest;
 import dev.onewindow.casehandling.cases.web.CaseResponses.CaseResponse;
 import dev.onewindow.casehandling.cases.web.CaseResponses.CaseSummaryResponse;
 import dev.onewindow.casehandling.cases.web.CaseResponses.HistoryResponse;
+import dev.onewindow.casehandling.cases.web.CaseResponses.ApplicantContactResponse;
 import dev.onewindow.casehandling.cases.web.CaseResponses.LicenseFaceResponse;
 import dev.onewindow.casehandling.cases.web.CaseResponses.PageResponse;
 import dev.onewindow.casehandling.config.CaseHandlingProperties;
@@ -158,6 +159,20 @@ class CaseController {
     LicenseFaceResponse licenseFace(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id,
             Caller caller) {
         return LicenseFaceResponse.of(cases.licenseFace(id, caller));
+    }
+
+    @Operation(summary = "Read a case applicant's contact number (for evaluation)", description = """
+            For the service that has a bad rater called back only: a client-credentials token whose `azp` is one of \
+            `onewindow.casehandling.trusted-contact-readers` (evaluation's service account, `evaluation`). Answers \
+            the applicant's mobile number in clear (null when none was given), for a case that was accepted or \
+            decided (one that can be rated); for anyone else, and for any other case, 404 as for a case that does \
+            not exist. Every read is logged (case and client, never the number).""",
+            extensions = @Extension(name = "x-trusted-clients", properties = @ExtensionProperty(name = "azp",
+                    value = "onewindow.casehandling.trusted-contact-readers (default: evaluation)")))
+    @GetMapping("/{id}/applicant-contact")
+    ApplicantContactResponse applicantContact(@PathVariable @Size(max = ID) @Pattern(regexp = ID_PATTERN) String id,
+            Caller caller) {
+        return ApplicantContactResponse.of(cases.applicantContact(id, caller));
     }
 
     // ------------------------------------------------------------------------------------------------ officer

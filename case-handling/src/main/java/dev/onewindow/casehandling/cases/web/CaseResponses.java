@@ -368,6 +368,17 @@ final class CaseResponses {
         }
     }
 
+    @Schema(description = "A case applicant's contact number for the service that has a bad rater called back.")
+    record ApplicantContactResponse(
+            @Schema(maxLength = ID, pattern = ID_PATTERN) String caseId,
+            @Schema(maxLength = 11, pattern = "^1[3-9][0-9]{9}$", description = "in clear; null when none was given")
+            String mobile) {
+
+        static ApplicantContactResponse of(CaseService.ApplicantContact contact) {
+            return new ApplicantContactResponse(contact.caseId(), contact.mobile());
+        }
+    }
+
     @Schema(description = "One page of a list, newest or most urgent first.")
     record PageResponse<T>(
             @ArraySchema(maxItems = PAGE_SIZE) List<T> content,

@@ -84,7 +84,7 @@ class CaseControllerTest {
         @Bean
         CaseHandlingProperties caseHandlingProperties() {
             return new CaseHandlingProperties(null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
     }
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every closed 12345 work order ({@code workorder.closed}) invites its caller to rate the lead department's handling.
  * The caller is known by the token subject of a signed-in filer ({@code callerSubject}) and by the keyed hash of the
- * number ({@code callerRef}) a notification sender texts; an anonymous caller left neither and is not invited.
+ * number ({@code callerRef}) a notification sender texts; an anonymous caller left neither and is not invited. A
+ * caller with a number gets a texted rating code in the invitation: a phone caller cannot sign in as the caller.
  */
 @Component
 class WorkOrderEventsListener {
@@ -39,7 +40,8 @@ class WorkOrderEventsListener {
             }
             ratings.invite(new Rating.Matter(SubjectType.WORK_ORDER, closed.orderId(), closed.orderNo(),
                     Stage.COMPLETION, closed.region(), closed.leadDepartment(), null, "HOTLINE_12345",
-                    closed.outcome(), refs, closed.callerRef() != null ? closed.callerRef() : refs.get(0)));
+                    closed.outcome(), refs, closed.callerRef() != null ? closed.callerRef() : refs.get(0)),
+                    closed.callerRef() != null);
         });
     }
 

@@ -96,9 +96,11 @@ class RatingController {
                 request.submission(), caller), true);
     }
 
-    @Operation(summary = "Rate at the window with a rating code", description = """
+    @Operation(summary = "Rate with a rating code", description = """
             Without signing in: the code of the receipt (QR), issued by the window officer, rates the case it is \
-            bound to, once, before it expires. Used or expired codes are 409 `CODE_USED` or 410 `CODE_EXPIRED`.""")
+            bound to at the window (channel `SERVICE_HALL`); the code texted to a 12345 caller known only by the \
+            number (from `rating.invited` or `rating.reminded`) rates the closed work order (channel `SMS`). Once, \
+            before it expires. Used or expired codes are 409 `CODE_USED` or 410 `CODE_EXPIRED`.""")
     @PostMapping("/ratings/by-code")
     @ResponseStatus(HttpStatus.CREATED)
     RatingResponse rateByCode(@Valid @RequestBody RateByCodeRequest request) {

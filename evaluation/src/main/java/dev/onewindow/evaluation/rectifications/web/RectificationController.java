@@ -83,13 +83,19 @@ class RectificationController {
     }
 
     @Operation(summary = "Read the rater's contact for the callback", description = """
-            Only for a handler of the responsible department, only while the callback is due: the number the rater \
-            left for it (null when none). Every read is logged as who read which rectification.""")
+            The number to call the rater back on (100 % 回访 of real-name bad ratings): the one the rater left with \
+            the rating, else the applicant's (from case-handling) or the 12345 caller's (from hotline-12345), \
+            fetched as evaluation's service account at this moment and never kept. In full only for a handler of \
+            the responsible department while the callback is due (else 409 `NOT_RUNNING`); masked for the others \
+            who may read the rectification. `withheld`: the caller asked the hotline for confidentiality, which then \
+            calls back itself. 503 when the service holding the number cannot answer now. Every read is logged as \
+            who read which rectification, never the number.""")
     @GetMapping("/{id}/contact")
-    @PreAuthorize("hasRole('dept-handler')")
+    @PreAuthorize("hasAnyRole('dept-handler', 'dept-admin', 'eval-admin', 'supervisor', 'auditor')")
     ContactResponse contact(@PathVariable @Size(max = ID_LENGTH) @Pattern(regexp = ID) String id,
             Caller caller) {
-        return new ContactResponse(rectifications.contact(id, caller));
+        RectificationService.CallbackContact contact = rectifications.contact(id, caller);
+        return new ContactResponse(contact.mobile(), contact.source(), contact.withheld());
     }
 
     @Operation(summary = "Record the callback (回访)", description = "By a handler of the responsible department; "
@@ -127,7 +133,8 @@ class RectificationController {
                 r.round(), r.openedAt(), r.dueAt(), rectifications.overdue(r), r.callbacks().size(),
                 r.callbacks().isEmpty() ? null : r.callbacks().get(r.callbacks().size() - 1).reached(),
                 f == null ? null : f.result(), f == null ? null : Masking.inText(f.text()),
-                f == null ? null : f.at(), r.onTime(), r.closedAt());
+                f == null ? null : f.at(), r.onTime(), r.closedAt(), r.pausedForAppeal(), r.confirmBy(),
+                !r.confirmations().isEmpty() && r.confirmations().get(r.confirmations().size() - 1).byDefault());
     }
 
     @Schema(description = "A rectification (差评整改); it never names the rater")
@@ -153,7 +160,13 @@ class RectificationController {
             @Schema(maxLength = 1000) String feedback,
             @Schema(maxLength = 35) Instant fedBackAt,
             boolean onTime,
-            @Schema(maxLength = 35) Instant closedAt) {
+            @Schema(maxLength = 35) Instant closedAt,
+            @Schema(description = "the clock is paused while an appeal of the rating is pending") boolean
+                    pausedForAppeal,
+            @Schema(maxLength = 35, description = "fed back: the rater answers by then, else it closes as satisfied "
+                    + "by default (默认满意)") Instant confirmBy,
+            @Schema(description = "completed because the rater did not answer in time (默认满意)") boolean
+                    confirmedByDefault) {
     }
 
     @Schema(description = "A page of rectifications")
@@ -165,7 +178,13 @@ class RectificationController {
     }
 
     @Schema(description = "The rater's contact for the callback")
-    record ContactResponse(@Schema(maxLength = 11, description = "null when the rater left none") String mobile) {
+    record ContactResponse(
+            @Schema(maxLength = 11, pattern = "^1[3-9][0-9](\\*{4}|[0-9]{4})[0-9]{4}$", description = "in full for "
+                    + "the handler, masked (138****5678) for everyone else; null when there is none or it is "
+                    + "withheld") String mobile,
+            RectificationService.ContactSource source,
+            @Schema(description = "the 12345 caller asked for confidentiality: the hotline calls back") boolean
+                    withheld) {
     }
 
     @Schema(description = "回访")

@@ -77,6 +77,8 @@ class StatisticsController {
             @Schema(minimum = "0", maximum = "1000000000000") long callbacksDue,
             @Schema(minimum = "0", maximum = "1000000000000") long callbacksMade,
             @Schema(minimum = "0", maximum = "1000000000000") long excluded,
+            @Schema(minimum = "0", maximum = "1000000000000", description = "of the rectified, those the rater did "
+                    + "not answer in time (默认满意)") long confirmedByDefault,
             @Schema(minimum = "0", maximum = "1", description = "levels 3–5 ÷ counted") Double satisfactionRate,
             @Schema(minimum = "0", maximum = "1") Double rectificationRate,
             @Schema(minimum = "0", maximum = "1") Double onTimeRectificationRate,
@@ -85,7 +87,7 @@ class StatisticsController {
         static FiguresResponse of(StatisticsService.Figures f) {
             return new FiguresResponse(f.dimension(), f.key(), f.period(), f.counted(), f.satisfied(), f.bad(),
                     f.levels(), f.rectifications(), f.rectified(), f.rectifiedOnTime(), f.escalated(),
-                    f.callbacksDue(), f.callbacksMade(), f.excluded(), f.satisfactionRate(), f.rectificationRate(),
+                    f.callbacksDue(), f.callbacksMade(), f.excluded(), f.confirmedByDefault(), f.satisfactionRate(), f.rectificationRate(),
                     f.onTimeRectificationRate(), f.callbackRate());
         }
     }

@@ -123,6 +123,33 @@ class WorkOrderController {
         return WorkOrderResponse.of(orders.get(id, caller));
     }
 
+    @Operation(summary = "Read a work order caller's number (for evaluation)", description = """
+            For the service that has a bad rater called back only: a client-credentials token whose `azp` is one of \
+            `onewindow.hotline.trusted-contact-readers` (evaluation's service account, `evaluation`). Answers the \
+            caller's mobile number in clear; null when the caller left none, or asked for confidentiality (保密: \
+            `confidential` true, the number stays with the hotline). For anyone else 404, as for an order that does \
+            not exist. Every read is logged (order and client, never the number).""",
+            extensions = @io.swagger.v3.oas.annotations.extensions.Extension(name = "x-trusted-clients",
+                    properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "azp",
+                            value = "onewindow.hotline.trusted-contact-readers (default: evaluation)")))
+    @GetMapping("/orders/{id}/caller-contact")
+    @PreAuthorize("isAuthenticated()")
+    CallerContactResponse callerContact(@PathVariable @Size(max = ID_LENGTH)
+            @Pattern(regexp = dev.onewindow.hotline.Limits.ID) String id, Caller caller) {
+        WorkOrderService.CallerContact contact = orders.callerContact(id, caller);
+        return new CallerContactResponse(contact.orderId(), contact.mobile(), contact.confidential());
+    }
+
+    @Schema(description = "A work order caller's number for the service that "
+            + "has a bad rater called back")
+    record CallerContactResponse(
+            @Schema(maxLength = ID_LENGTH) String orderId,
+            @Schema(maxLength = 11, pattern = "^1[3-9][0-9]{9}$",
+                    description = "in clear; null when withheld or none was given") String mobile,
+            @Schema(description = "the caller asked for confidentiality (保密): "
+                    + "the number is withheld") boolean confidential) {
+    }
+
     @Operation(summary = "Read a work order's history", description = "Every step: who, when, from which state to "
             + "which, for which department, and why. For whoever may read the order.")
     @GetMapping("/orders/{id}/history")
