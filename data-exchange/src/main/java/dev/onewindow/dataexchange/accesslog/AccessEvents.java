@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The data of the access log's events: {@code data.accessed} (topic {@code data-exchange.access.events.v1}, key = the
  * entry's id) and {@code access-log.sealed} (topic {@code data-exchange.checkpoint.events.v1}, key = checkpoint id).
- * An access names the query's fields, never their values; the result only by its hash.
+ * An access names the query's fields, never their values, nor the purpose's text (the grant holds it); the result
+ * only by its hash.
  */
 public final class AccessEvents {
 
@@ -15,7 +16,7 @@ public final class AccessEvents {
 
     /** One access through data-exchange, as appended to the hash-chained log. */
     public record Accessed(String accessId, int lane, long seq, String hash, String consumerDepartment,
-            String consumerClient, String grantId, String resourceCode, String providerDepartment, String purpose,
+            String consumerClient, String grantId, String resourceCode, String providerDepartment,
             List<String> criteria, Outcome outcome, String code, int recordCount, String resultHash,
             Instant accessedAt) {
     }

@@ -74,7 +74,7 @@ public class AccessLogEntry extends AggregateRoot {
     }
 
     /** The entry at {@code seq} of {@code lane}, linked to {@code prevHash}, announcing itself as data.accessed. */
-    static AccessLogEntry link(MessageDigest digest, int lane, long seq, String prevHash, Draft d, Instant now) {
+    public static AccessLogEntry link(MessageDigest digest, int lane, long seq, String prevHash, Draft d, Instant now) {
         Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as the database keeps it
         String hash = ChainHash.of(digest, lane, seq, prevHash, at, d.consumerDepartment(), d.consumerClient(),
                 d.grantId(), d.resourceCode(), d.providerDepartment(), d.purpose(), d.criteria(), d.queryDigest(),
@@ -83,7 +83,7 @@ public class AccessLogEntry extends AggregateRoot {
                 d.consumerClient(), d.grantId(), d.resourceCode(), d.providerDepartment(), d.purpose(), d.criteria(),
                 d.queryDigest(), d.outcome(), d.code(), d.recordCount(), d.resultHash(), d.region());
         e.registerEvent("data.accessed", new AccessEvents.Accessed(e.id, lane, seq, hash, d.consumerDepartment(),
-                d.consumerClient(), d.grantId(), d.resourceCode(), d.providerDepartment(), d.purpose(), e.criteria,
+                d.consumerClient(), d.grantId(), d.resourceCode(), d.providerDepartment(), e.criteria,
                 d.outcome(), d.code(), d.recordCount(), d.resultHash(), at), at);
         return e;
     }

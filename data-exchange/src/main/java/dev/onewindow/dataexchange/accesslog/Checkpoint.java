@@ -41,7 +41,7 @@ public class Checkpoint extends AggregateRoot {
         this.signature = signature;
     }
 
-    static Checkpoint seal(String id, Instant at, List<Head> heads, HeadSigner signer) {
+    public static Checkpoint seal(String id, Instant at, List<Head> heads, HeadSigner signer) {
         String signature = signer.sign(signedBytes(id, at, heads));
         Checkpoint c = new Checkpoint(id, at, heads, signer.kid(), HeadSigner.ALGORITHM, signature);
         c.registerEvent("access-log.sealed", new AccessEvents.Sealed(id, at, c.heads, c.kid, c.algorithm,

@@ -34,7 +34,7 @@ public class HeadSigner {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    HeadSigner(DataExchangeProperties properties) {
+    public HeadSigner(DataExchangeProperties properties) {
         DataExchangeProperties.SigningKey configured = properties.accessLog().signingKey();
         if (configured == null || configured.privateKey() == null || configured.privateKey().isBlank()) {
             throw RequiredSetting.missing(KEY + ".private-key", "the ES256 key that signs the access log's heads, "
@@ -59,7 +59,7 @@ public class HeadSigner {
         return kid;
     }
 
-    String sign(byte[] message) {
+    public String sign(byte[] message) {
         try {
             Signature s = Signature.getInstance("SHA256withECDSA");
             s.initSign(privateKey);

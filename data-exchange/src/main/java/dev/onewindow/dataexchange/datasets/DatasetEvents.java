@@ -2,7 +2,6 @@ package dev.onewindow.dataexchange.datasets;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The data of the dataset record aggregate's events (topic {@code data-exchange.dataset.events.v1}, key = record id).
@@ -16,7 +15,11 @@ public final class DatasetEvents {
     }
 
     public record Changed(String recordId, String resourceCode, String subscriptionId, String grantId,
-            String consumerDepartment, String change, List<String> changedFields, Map<String, Object> values,
+            String consumerDepartment, String change, List<String> changedFields, List<FieldValue> values,
             List<String> personalFieldsChanged, Instant changedAt) {
+    }
+
+    /** A changed non-personal field's new value (a string, number, boolean or null). */
+    public record FieldValue(String field, Object value) {
     }
 }

@@ -2,7 +2,6 @@ package dev.onewindow.dataexchange.datasets;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public class DatasetRecord extends AggregateRoot {
         this.digests = new LinkedHashMap<>();
     }
 
-    static DatasetRecord create(String id, DataResource resource, String keyHash) {
+    public static DatasetRecord create(String id, DataResource resource, String keyHash) {
         return new DatasetRecord(id, resource.code(), keyHash, resource.regionCode());
     }
 
@@ -64,7 +63,7 @@ public class DatasetRecord extends AggregateRoot {
      * Takes the pushed values (non-personal as they are, personal sealed) and announces what changed to every
      * subscriber, limited to its grant. Answers the names of the fields that changed (empty: nothing did).
      */
-    List<String> apply(DataResource resource, Map<String, Object> plain, Map<String, Sealed> personal,
+    public List<String> apply(DataResource resource, Map<String, Object> plain, Map<String, Sealed> personal,
             List<Subscriber> subscribers, Instant now) {
         boolean created = updatedAt == null;
         List<String> changed = new ArrayList<>();
@@ -85,6 +84,8 @@ public class DatasetRecord extends AggregateRoot {
         if (changed.isEmpty()) {
             return changed;
         }
+        List<String> order = resource.fields().stream().map(ResourceField::name).toList();
+        changed.sort(java.util.Comparator.comparingInt(order::indexOf));
         values = newValues;
         updatedAt = now;
         Set<String> personalFields = new java.util.HashSet<>();
@@ -99,18 +100,18 @@ public class DatasetRecord extends AggregateRoot {
             if (visible.isEmpty()) {
                 continue;
             }
-            Map<String, Object> shown = new HashMap<>();
+            List<DatasetEvents.FieldValue> shown = new ArrayList<>();
             List<String> personalChanged = new ArrayList<>();
             for (String f : visible) {
                 if (personalFields.contains(f)) {
                     personalChanged.add(f);
                 } else {
-                    shown.put(f, values.get(f));
+                    shown.add(new DatasetEvents.FieldValue(f, values.get(f)));
                 }
             }
             registerEvent("dataset.changed", new DatasetEvents.Changed(id, resourceCode, s.subscriptionId(),
                     s.grant().id(), s.grant().consumerDepartment(), created ? "CREATED" : "UPDATED", visible,
-                    new java.util.TreeMap<>(shown), personalChanged, now), now);
+                    shown, personalChanged, now), now);
         }
         return changed;
     }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.AggregateRoot;
-import dev.onewindow.platform.personal.Masking;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -108,7 +107,7 @@ public class Grant extends AggregateRoot {
         endedBy = by;
         reason = why;
         registerEvent("grant.revoked", new GrantEvents.Revoked(id, id, resourceCode, providerDepartment,
-                consumerDepartment, Masking.inText(why), now), now);
+                consumerDepartment, now), now);
     }
 
     /** {@code grant.expired}, once, when an active grant has passed its expiry. */

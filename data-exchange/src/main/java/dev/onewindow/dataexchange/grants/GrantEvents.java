@@ -13,7 +13,7 @@ public final class GrantEvents {
 
     /** The providing department withdrew a grant before its expiry; queries under it are refused from now on. */
     public record Revoked(String grantId, String requestId, String resourceCode, String providerDepartment,
-            String consumerDepartment, String reason, Instant revokedAt) {
+            String consumerDepartment, Instant revokedAt) {
     }
 
     /** A grant reached its expiry; announced once. */

@@ -10,11 +10,11 @@ public final class ResourceEvents {
     }
 
     /** A field as the catalog announces it: never a value. */
-    public record Field(String name, FieldType type, int level, boolean personal) {
+    public record Field(String field, FieldType type, int level, boolean personal) {
     }
 
     /** A resource entered the catalog (数据资源目录). */
-    public record Registered(String resourceCode, String name, String providerDepartment, String region,
+    public record Registered(String resourceCode, String resourceName, String providerDepartment, String region,
             ShareType shareType, String legalBasis, AccessMode accessMode, UpdateFrequency updateFrequency,
             List<Field> fields, String keyField, Instant registeredAt) {
     }

@@ -8,7 +8,8 @@ import dev.onewindow.dataexchange.resources.ShareType;
 
 /**
  * The data of the share request aggregate's events (topic {@code data-exchange.share.events.v1}, key = request id).
- * Free text (purpose, reasons) travels with ID and mobile numbers masked; no data value ever does.
+ * No free text travels (a purpose or a reason may name a person): the request, read by id, holds it; no data value
+ * ever does.
  */
 public final class ShareEvents {
 
@@ -21,7 +22,7 @@ public final class ShareEvents {
      */
     public record Requested(String requestId, String resourceCode, ShareType shareType, String providerDepartment,
             String consumerDepartment, String region, List<String> fields, List<String> unmaskedFields,
-            String purpose, Instant requestedAt, Instant dueAt) {
+            Instant requestedAt, Instant dueAt) {
     }
 
     /** The request was granted: at once (unconditional) or by the providing department's decision. */
@@ -32,6 +33,6 @@ public final class ShareEvents {
 
     /** The providing department refused the request, with its reason (不予共享的，应说明理由). */
     public record Rejected(String requestId, String resourceCode, String providerDepartment,
-            String consumerDepartment, String reason, boolean onTime, Instant decidedAt) {
+            String consumerDepartment, boolean onTime, Instant decidedAt) {
     }
 }

@@ -12,7 +12,6 @@ import dev.onewindow.platform.calendar.WorkClock;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.AggregateRoot;
-import dev.onewindow.platform.personal.Masking;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -108,8 +107,7 @@ public class ShareRequest extends AggregateRoot {
             r.dueAt = r.clock.dueAt(calendar, now);
         }
         r.registerEvent("share.requested", new ShareEvents.Requested(id, r.resourceCode, r.shareType,
-                r.providerDepartment, consumerDepartment, region, r.fields, r.unmaskedFields,
-                Masking.inText(r.purpose), now, r.dueAt), now);
+                r.providerDepartment, consumerDepartment, region, r.fields, r.unmaskedFields, now, r.dueAt), now);
         return r;
     }
 
@@ -179,7 +177,7 @@ public class ShareRequest extends AggregateRoot {
         }
         decide(ShareStatus.REJECTED, by, why, calendar, now);
         registerEvent("share.rejected", new ShareEvents.Rejected(id, resourceCode, providerDepartment,
-                consumerDepartment, Masking.inText(why), onTime, now), now);
+                consumerDepartment, onTime, now), now);
     }
 
     private void decide(ShareStatus outcome, String by, String why, WorkingDayCalendar calendar, Instant now) {
