@@ -62,8 +62,8 @@ public class AccessLogService {
         if (heads.equals(lastSealed) || heads.stream().allMatch(h -> h.seq() == 0)) {
             return Optional.empty();
         }
-        Checkpoint sealed = checkpoints.save(Checkpoint.seal(UUID.randomUUID().toString(), clock.instant(), heads,
-                signer));
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as the database keeps it
+        Checkpoint sealed = checkpoints.save(Checkpoint.seal(UUID.randomUUID().toString(), at, heads, signer));
         lastSealed = heads;
         return Optional.of(sealed);
     }

@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +49,7 @@ class ProviderAdapters implements ProviderSystems {
         ProviderClient client = clients.computeIfAbsent(adapter, this::build);
         ProviderClient.Answer answer;
         try {
-            answer = client.query(new ProviderClient.Question(resourceCode, field, value));
+            answer = client.query(consumerToken(), new ProviderClient.Question(resourceCode, field, value));
         } catch (DomainException refused) {
             throw refused;
         } catch (RuntimeException failed) {
@@ -67,13 +69,26 @@ class ProviderAdapters implements ProviderSystems {
         return records;
     }
 
+    /**
+     * The consumer system's token, relayed so the provider can apply its own checks to who asks; taken here, on the
+     * request's thread, because the breaker's time limit runs the call on another.
+     */
+    private static String consumerToken() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+            return "Bearer " + jwt.getToken().getTokenValue();
+        }
+        throw DomainException.notAllowed("a provider is queried for a signed-in consumer system only");
+    }
+
     private ProviderClient build(String adapter) {
         DataExchangeProperties.Provider provider = properties.providers().get(adapter);
         if (provider == null || provider.url() == null) {
             throw DomainException.unavailable("PROVIDER_UNAVAILABLE", "no provider adapter '" + adapter
                     + "' is configured");
         }
-        String url = environment.resolvePlaceholders(provider.url());
+        // read again now, not as bound at start: a placeholder such as ${local.server.port} resolves only once the
+        // server runs (the demo provider answers on this service's own port)
+        String url = environment.getProperty("onewindow.dataexchange.providers." + adapter + ".url", provider.url());
         return builder.forType(ProviderClient.class, "provider-" + adapter).url(url).build();
     }
 
