@@ -1,6 +1,8 @@
 package dev.onewindow.dataexchange.accesslog;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * verified on its own. Within this instance a lane's head (sequence and hash) is kept in memory under the lane's
  * lock, so an append is one insert. Another instance appending to the same lane is detected by the unique entry id
  * ({@code LL:SSSSSSSSSSSS}): the insert fails, the lane catches up from the stored entries and links after them.
- * An append that cannot be stored fails the access: nothing is answered that is not logged.
+ * An append that cannot be stored fails the access: nothing is answered that is not logged. Appends that meet on a
+ * lane are stored together (group commit).
  */
 @Component
 public class AccessLog {
@@ -40,30 +43,38 @@ public class AccessLog {
         }
     }
 
-    /** Appends the access to a free lane and answers the stored entry. */
+    /**
+     * Appends the access and answers the stored entry once it is stored. Group commit: the access joins a lane's
+     * queue; whoever holds the lane's lock links everything queued to the lane's head and stores it in one insert, so
+     * concurrent accesses on a lane cost one round trip together, and the lanes proceed independently.
+     */
     public AccessLogEntry append(AccessLogEntry.Draft draft) {
-        Lane lane = acquire();
-        try {
-            if (!lane.loaded) {
-                lane.catchUp(this);
-            }
-            while (true) {
-                AccessLogEntry entry = AccessLogEntry.link(lane.digest, lane.number, lane.seq + 1, lane.hash, draft,
-                        clock.instant());
+        Pending mine = new Pending(draft);
+        Lane lane = lanes[ThreadLocalRandom.current().nextInt(lanes.length)];
+        lane.queue.add(mine);
+        while (!mine.done()) {
+            if (lane.lock.tryLock()) {
                 try {
-                    mongo.insert(entry);
-                    lane.seq = entry.seq();
-                    lane.hash = entry.hash();
-                    return entry;
-                } catch (DuplicateKeyException anotherWriter) {
-                    lane.catchUp(this);
+                    lane.drain(this);
+                } finally {
+                    lane.lock.unlock();
                 }
+            } else {
+                mine.await();
             }
-        } catch (RuntimeException e) {
-            lane.loaded = false; // read the head from the store again before the next append
-            throw e;
-        } finally {
-            lane.lock.unlock();
+        }
+        return mine.result();
+    }
+
+    /** Stores {@code batch} (linked in order); answers false when another writer took one of the places. */
+    private boolean store(List<AccessLogEntry> batch) {
+        try {
+            mongo.insert(batch, AccessLogEntry.class);
+            return true;
+        } catch (DuplicateKeyException anotherWriter) {
+            return false;
+        } catch (org.springframework.dao.DataIntegrityViolationException anotherWriter) {
+            return false;
         }
     }
 
@@ -80,6 +91,11 @@ public class AccessLog {
                 : new Head(lane, ((Number) last.get("seq")).longValue(), last.getString("hash"));
     }
 
+    String storedHash(String id) {
+        Document d = entries().find(Filters.eq("_id", id)).projection(new Document("hash", 1)).first();
+        return d == null ? null : d.getString("hash");
+    }
+
     MongoCollection<Document> entries() {
         return mongo.getCollection(COLLECTION);
     }
@@ -88,22 +104,53 @@ public class AccessLog {
     record Head(int lane, long seq, String hash) {
     }
 
-    private Lane acquire() {
-        int start = ThreadLocalRandom.current().nextInt(lanes.length);
-        for (int i = 0; i < lanes.length; i++) {
-            Lane lane = lanes[(start + i) % lanes.length];
-            if (lane.lock.tryLock()) {
-                return lane;
+    /** An access waiting to be linked and stored. */
+    private static final class Pending {
+        final AccessLogEntry.Draft draft;
+        final java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+        volatile AccessLogEntry entry;
+        volatile RuntimeException failure;
+
+        Pending(AccessLogEntry.Draft draft) {
+            this.draft = draft;
+        }
+
+        boolean done() {
+            return stored.getCount() == 0;
+        }
+
+        void await() {
+            try {
+                stored.await(1, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(new IllegalStateException("interrupted while the access was logged"));
             }
         }
-        Lane lane = lanes[start];
-        lane.lock.lock();
-        return lane;
+
+        void complete(AccessLogEntry e) {
+            entry = e;
+            stored.countDown();
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            stored.countDown();
+        }
+
+        AccessLogEntry result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return entry;
+        }
     }
 
     private static final class Lane {
+        static final int MAX_BATCH = 256;
         final int number;
         final ReentrantLock lock = new ReentrantLock();
+        final java.util.concurrent.ConcurrentLinkedQueue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
         final MessageDigest digest = ChainHash.sha256();
         boolean loaded;
         long seq;
@@ -118,6 +165,66 @@ public class AccessLog {
             seq = head.seq();
             hash = head.hash();
             loaded = true;
+        }
+
+        /** Under the lock: links what is queued to the head and stores it; on a lost place, catches up and retries. */
+        void drain(AccessLog log) {
+            List<Pending> batch = new ArrayList<>();
+            Pending next;
+            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                for (int attempt = 0; ; attempt++) {
+                    if (!loaded) {
+                        catchUp(log);
+                    }
+                    List<AccessLogEntry> entries = new ArrayList<>(batch.size());
+                    long s = seq;
+                    String h = hash;
+                    for (Pending p : batch) {
+                        AccessLogEntry e = AccessLogEntry.link(digest, number, ++s, h, p.draft, log.clock.instant());
+                        entries.add(e);
+                        h = e.hash();
+                    }
+                    if (log.store(entries)) {
+                        seq = s;
+                        hash = h;
+                        for (int i = 0; i < batch.size(); i++) {
+                            batch.get(i).complete(entries.get(i));
+                        }
+                        return;
+                    }
+                    // another writer took a place: what of ours was stored before it stays, the rest links anew
+                    loaded = false;
+                    catchUp(log);
+                    List<Pending> rest = new ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        if (entries.get(i).hash().equals(log.storedHash(entries.get(i).id()))) {
+                            batch.get(i).complete(entries.get(i));
+                        } else {
+                            rest.add(batch.get(i));
+                        }
+                    }
+                    batch = rest;
+                    if (batch.isEmpty()) {
+                        return;
+                    }
+                    if (attempt > 100) {
+                        throw new IllegalStateException("lane " + number + " stays contended");
+                    }
+                }
+            } catch (RuntimeException e) {
+                loaded = false; // read the head from the store again before the next append
+                for (Pending p : batch) {
+                    if (!p.done()) {
+                        p.fail(e);
+                    }
+                }
+            }
         }
     }
 }

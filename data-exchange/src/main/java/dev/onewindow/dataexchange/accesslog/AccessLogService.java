@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,7 +27,8 @@ import org.springframework.stereotype.Service;
 /**
  * The auditors' side of the access log: signing the lanes' heads at intervals (a checkpoint, published as
  * {@code access-log.sealed}), and verifying the whole log or a range of one lane — against the latest stored
- * checkpoint, or one the auditor kept from what was published. Lanes are verified in parallel, each on its own.
+ * checkpoint, or one the auditor kept from what was published. Each lane is verified on its own, the whole log in one
+ * pass.
  */
 @Service
 public class AccessLogService {
@@ -97,37 +94,9 @@ public class AccessLogService {
         Map<Integer, Checkpoint.Head> heads = checkpoint == null ? Map.of()
                 : checkpoint.heads().stream().collect(Collectors.toMap(Checkpoint.Head::lane, Function.identity(),
                         (a, b) -> a));
-        List<Integer> lanes = new ArrayList<>();
-        if (lane != null) {
-            lanes.add(lane);
-        } else {
-            for (int i = 0; i < log.lanes(); i++) {
-                lanes.add(i);
-            }
-            heads.keySet().stream().filter(l -> l >= log.lanes()).forEach(lanes::add);
-        }
         ChainVerifier verifier = new ChainVerifier(log.entries());
-        List<LaneResult> results = new ArrayList<>();
-        int threads = Math.max(1, Math.min(lanes.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<LaneResult>> futures = new ArrayList<>();
-            for (int l : lanes) {
-                long start = lane == null ? 1 : from;
-                long end = lane == null ? 0 : to;
-                futures.add(pool.submit(() -> verifier.verify(l, start, end, heads.get(l))));
-            }
-            for (Future<LaneResult> f : futures) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DomainException.unavailable("VERIFICATION_INTERRUPTED", "the verification was interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        List<LaneResult> results = new ArrayList<>(lane == null ? verifier.verifyAll(log.lanes(), heads)
+                : List.of(verifier.verify(lane, from, to, heads.get(lane))));
         results.sort(Comparator.comparingInt(LaneResult::lane));
         Broken first = results.stream().map(LaneResult::broken).filter(b -> b != null).findFirst().orElse(null);
         long entries = results.stream().mapToLong(LaneResult::entries).sum();

@@ -1,7 +1,11 @@
 package dev.onewindow.dataexchange.accesslog;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -12,15 +16,19 @@ import dev.onewindow.dataexchange.accesslog.Verification.Broken;
 import dev.onewindow.dataexchange.accesslog.Verification.LaneResult;
 import dev.onewindow.dataexchange.accesslog.Verification.Problem;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
- * Walks one lane of the log in sequence order and recomputes every link: each entry's hash from its stored content
- * and the previous entry's hash, and that sequence numbers follow without a gap; then compares the lane's end with a
- * signed head. Reads raw documents in large batches through an {@code _id} range (the lane's prefix), one pass.
+ * Recomputes the links of the log: each entry's hash from its stored content and the previous entry's hash, sequence
+ * numbers without a gap, and each lane's end against a signed head. The whole log is read in one pass in the order
+ * the database returns it (lanes append in sequence order, so that is nearly always sequence order per lane; an entry
+ * that comes early waits in a small per-lane buffer until its turn); a range of one lane is read through its
+ * {@code _id} range in order. Raw documents, large batches.
  */
 final class ChainVerifier {
 
-    private static final int BATCH = 5_000;
+    private static final int BATCH = 10_000;
+    private static final Bson FIELDS = Projections.exclude("outbox", "_class", "version", "eventSequence");
 
     private final MongoCollection<Document> entries;
 
@@ -28,79 +36,142 @@ final class ChainVerifier {
         this.entries = entries;
     }
 
-    /**
-     * Verifies entries {@code from..to} of {@code lane} ({@code to} 0 = to the end), then the lane's end against
-     * {@code head} when given (only for a check that runs to the end).
-     */
+    /** Every lane to its end, in one pass; each lane's end compared with its head in {@code heads} (if any). */
+    List<LaneResult> verifyAll(int lanes, Map<Integer, Checkpoint.Head> heads) {
+        int count = Math.max(lanes, heads.keySet().stream().mapToInt(l -> l + 1).max().orElse(0));
+        List<LaneCheck> checks = new ArrayList<>();
+        for (int lane = 0; lane < count; lane++) {
+            checks.add(new LaneCheck(lane, 1, ChainHash.GENESIS));
+        }
+        try (MongoCursor<Document> cursor = entries.find().projection(FIELDS).batchSize(BATCH).iterator()) {
+            while (cursor.hasNext()) {
+                Document d = cursor.next();
+                int lane = intOf(d, "lane");
+                if (lane < 0 || lane >= count) {
+                    continue; // not an entry of a lane this log has: nothing links to it
+                }
+                checks.get(lane).offer(d);
+            }
+        }
+        List<LaneResult> results = new ArrayList<>();
+        for (LaneCheck check : checks) {
+            results.add(check.finish(heads.get(check.lane), this));
+        }
+        return results;
+    }
+
+    /** Entries {@code from..to} of {@code lane} ({@code to} 0 = to the end, then compared with {@code head}). */
     LaneResult verify(int lane, long from, long to, Checkpoint.Head head) {
-        MessageDigest digest = ChainHash.sha256();
         long start = Math.max(1, from);
         String prevHash = ChainHash.GENESIS;
         if (start > 1) {
             Document anchor = entries.find(Filters.eq("_id", AccessLogEntry.id(lane, start - 1))).first();
             if (anchor == null) {
                 return new LaneResult(lane, start, start - 1, null, 0, new Broken(lane, start - 1,
-                        AccessLogEntry.id(lane, start - 1), Problem.MISSING_ENTRY, "the entry before the range is missing"));
+                        AccessLogEntry.id(lane, start - 1), Problem.MISSING_ENTRY,
+                        "the entry before the range is missing"));
             }
             prevHash = anchor.getString("hash");
         }
-        String upper = to > 0 ? AccessLogEntry.id(lane, to) : AccessLogEntry.id(lane + 1, 0);
-        var filter = to > 0 ? Filters.and(Filters.gte("_id", AccessLogEntry.id(lane, start)), Filters.lte("_id", upper))
-                : Filters.and(Filters.gte("_id", AccessLogEntry.id(lane, start)), Filters.lt("_id", upper));
-        long expected = start;
-        long count = 0;
-        String lastHash = prevHash;
-        Broken broken = null;
-        try (MongoCursor<Document> cursor = entries.find(filter).sort(Sorts.ascending("_id"))
-                .projection(Projections.exclude("outbox", "_class", "version", "eventSequence")).batchSize(BATCH)
-                .iterator()) {
-            while (cursor.hasNext()) {
-                Document d = cursor.next();
-                long seq = ((Number) d.get("seq")).longValue();
-                String id = d.getString("_id");
-                if (seq != expected || !id.equals(AccessLogEntry.id(lane, seq)) || intOf(d, "lane") != lane) {
-                    broken = new Broken(lane, expected, AccessLogEntry.id(lane, expected), Problem.MISSING_ENTRY,
-                            "the next stored entry is " + id);
-                    break;
-                }
-                String stored = d.getString("hash");
-                String recomputed = hash(digest, lane, seq, d);
-                if (!recomputed.equals(stored)) {
-                    broken = new Broken(lane, seq, id, Problem.HASH_MISMATCH,
-                            "the entry's content does not give its stored hash");
-                    break;
-                }
-                if (!prevHash.equals(d.getString("prevHash"))) {
-                    broken = new Broken(lane, seq, id, Problem.LINK_BROKEN,
-                            "the entry does not link to the hash of the entry before it");
-                    break;
-                }
-                prevHash = stored;
-                lastHash = stored;
-                expected = seq + 1;
-                count++;
+        Bson filter = Filters.and(Filters.gte("_id", AccessLogEntry.id(lane, start)), to > 0
+                ? Filters.lte("_id", AccessLogEntry.id(lane, to)) : Filters.lt("_id", AccessLogEntry.id(lane + 1, 0)));
+        LaneCheck check = new LaneCheck(lane, start, prevHash);
+        try (MongoCursor<Document> cursor = entries.find(filter).sort(Sorts.ascending("_id")).projection(FIELDS)
+                .batchSize(BATCH).iterator()) {
+            while (cursor.hasNext() && check.broken == null) {
+                check.offer(cursor.next());
             }
         }
-        long last = expected - 1;
-        if (broken == null && head != null && to <= 0) {
-            if (last < head.seq()) {
-                broken = new Broken(lane, last + 1, AccessLogEntry.id(lane, last + 1), Problem.TRUNCATED,
-                        "the signed head names sequence " + head.seq() + "; the lane ends at " + last);
-            } else if (head.seq() > 0) {
-                String atHead = head.seq() == last ? lastHash : hashAt(lane, head.seq());
-                if (!head.hash().equals(atHead)) {
-                    broken = new Broken(lane, head.seq(), AccessLogEntry.id(lane, head.seq()),
-                            Problem.CHECKPOINT_MISMATCH, "the entry's hash differs from the signed head's");
-                }
-            }
-        }
-        return new LaneResult(lane, start, last, last >= start ? lastHash : null, count, broken);
+        return check.finish(to > 0 ? null : head, this);
     }
 
-    private String hashAt(int lane, long seq) {
-        Document d = entries.find(Filters.eq("_id", AccessLogEntry.id(lane, seq))).projection(
-                Projections.include("hash")).first();
+    String hashAt(int lane, long seq) {
+        Document d = entries.find(Filters.eq("_id", AccessLogEntry.id(lane, seq)))
+                .projection(Projections.include("hash")).first();
         return d == null ? null : d.getString("hash");
+    }
+
+    /** One lane's walk: takes entries in any order, checks them in sequence order. */
+    private static final class LaneCheck {
+        final int lane;
+        final long from;
+        final MessageDigest digest = ChainHash.sha256();
+        final TreeMap<Long, Document> early = new TreeMap<>();
+        long expected;
+        String prevHash;
+        long count;
+        Broken broken;
+
+        LaneCheck(int lane, long from, String prevHash) {
+            this.lane = lane;
+            this.from = from;
+            this.expected = from;
+            this.prevHash = prevHash;
+        }
+
+        void offer(Document d) {
+            if (broken != null) {
+                return;
+            }
+            long seq = longOf(d, "seq");
+            if (seq < expected) {
+                broken = new Broken(lane, seq, d.getString("_id"), Problem.LINK_BROKEN,
+                        "a second entry claims sequence " + seq);
+                return;
+            }
+            if (seq > expected) {
+                early.put(seq, d);
+                return;
+            }
+            check(d);
+            while (broken == null && !early.isEmpty() && early.firstKey() == expected) {
+                check(early.pollFirstEntry().getValue());
+            }
+        }
+
+        private void check(Document d) {
+            long seq = longOf(d, "seq");
+            String id = d.getString("_id");
+            if (!AccessLogEntry.id(lane, seq).equals(id)) {
+                broken = new Broken(lane, seq, id, Problem.HASH_MISMATCH, "the entry's id does not name its place");
+                return;
+            }
+            String stored = d.getString("hash");
+            if (!hash(digest, lane, seq, d).equals(stored)) {
+                broken = new Broken(lane, seq, id, Problem.HASH_MISMATCH,
+                        "the entry's content does not give its stored hash");
+                return;
+            }
+            if (!prevHash.equals(d.getString("prevHash"))) {
+                broken = new Broken(lane, seq, id, Problem.LINK_BROKEN,
+                        "the entry does not link to the hash of the entry before it");
+                return;
+            }
+            prevHash = stored;
+            expected = seq + 1;
+            count++;
+        }
+
+        LaneResult finish(Checkpoint.Head head, ChainVerifier verifier) {
+            if (broken == null && !early.isEmpty()) {
+                broken = new Broken(lane, expected, AccessLogEntry.id(lane, expected), Problem.MISSING_ENTRY,
+                        "the lane goes on at " + early.firstKey() + " without it");
+            }
+            long last = expected - 1;
+            if (broken == null && head != null) {
+                if (last < head.seq()) {
+                    broken = new Broken(lane, last + 1, AccessLogEntry.id(lane, last + 1), Problem.TRUNCATED,
+                            "the signed head names sequence " + head.seq() + "; the lane ends at " + last);
+                } else if (head.seq() > 0) {
+                    String atHead = head.seq() == last ? prevHash : verifier.hashAt(lane, head.seq());
+                    if (!head.hash().equals(atHead)) {
+                        broken = new Broken(lane, head.seq(), AccessLogEntry.id(lane, head.seq()),
+                                Problem.CHECKPOINT_MISMATCH, "the entry's hash differs from the signed head's");
+                    }
+                }
+            }
+            return new LaneResult(lane, from, last, last >= from ? prevHash : null, count, broken);
+        }
     }
 
     private static String hash(MessageDigest digest, int lane, long seq, Document d) {
@@ -124,5 +195,10 @@ final class ChainVerifier {
     private static int intOf(Document d, String key) {
         Object v = d.get(key);
         return v instanceof Number n ? n.intValue() : -1;
+    }
+
+    private static long longOf(Document d, String key) {
+        Object v = d.get(key);
+        return v instanceof Number n ? n.longValue() : -1;
     }
 }

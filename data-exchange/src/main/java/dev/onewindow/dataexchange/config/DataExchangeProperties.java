@@ -26,11 +26,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param accessLog         the hash-chained access log
  * @param providers         the registered provider adapters (API resources name one): name to base URL
  * @param demoProvider      LOCAL PROFILE ONLY: the demo 市场监管 enterprise-registration provider endpoint
+ * @param queryCacheTtl     how long a query's grant and resource are kept in memory (a revocation or change made
+ *                          through another replica is seen within this; through this one at once); 0 = not kept
  */
 @ConfigurationProperties("onewindow.dataexchange")
 public record DataExchangeProperties(String decisionLimit, String objectionLimit, Duration maxGrantPeriod,
         Integer defaultQuota, Duration quotaPeriod, Duration sweepInterval, Integer sweepBatch, Integer maxPageSize,
-        AccessLog accessLog, Map<String, Provider> providers, DemoProvider demoProvider) {
+        AccessLog accessLog, Map<String, Provider> providers, DemoProvider demoProvider, Duration queryCacheTtl) {
 
     private static final Pattern LIMIT = Pattern.compile("(\\d{1,4})(h|wd)");
 
@@ -46,6 +48,7 @@ public record DataExchangeProperties(String decisionLimit, String objectionLimit
         accessLog = accessLog == null ? new AccessLog(null, null, null) : accessLog;
         providers = providers == null ? Map.of() : new LinkedHashMap<>(providers);
         demoProvider = demoProvider == null ? new DemoProvider(false) : demoProvider;
+        queryCacheTtl = queryCacheTtl == null ? Duration.ofSeconds(1) : queryCacheTtl;
         parse(decisionLimit);
         parse(objectionLimit);
         if (defaultQuota < 1 || quotaPeriod.isNegative() || quotaPeriod.isZero()) {

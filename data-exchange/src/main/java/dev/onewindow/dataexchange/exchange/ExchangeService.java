@@ -74,7 +74,7 @@ public class ExchangeService {
             throw refused;
         }
         quotas.acquire(grant);
-        DataResource resource = resources.get(grant.resourceCode());
+        DataResource resource = resources.forQuery(grant.resourceCode());
         ResourceField key = resource.field(resource.keyField()).orElseThrow();
         Object value = key.type().check("key", keyValue);
         if (value == null) {

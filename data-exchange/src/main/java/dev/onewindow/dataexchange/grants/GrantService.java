@@ -3,6 +3,7 @@ package dev.onewindow.dataexchange.grants;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.onewindow.dataexchange.ShortLived;
 import dev.onewindow.dataexchange.config.DataExchangeProperties;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.events.OptimisticRetry;
@@ -25,11 +26,13 @@ public class GrantService {
     private final GrantRepository grants;
     private final DataExchangeProperties properties;
     private final Clock clock;
+    private final ShortLived<String, Grant> live;
 
     GrantService(GrantRepository grants, DataExchangeProperties properties, Clock clock) {
         this.grants = grants;
         this.properties = properties;
         this.clock = clock;
+        this.live = new ShortLived<>(properties.queryCacheTtl(), 10_000);
     }
 
     /** Stores the grant of a granted request, or answers the one stored under its id before. */
@@ -43,7 +46,7 @@ public class GrantService {
 
     /** The grant a consumer's query runs under: it must be its department's (else 403) and live (else 403). */
     public Grant forQuery(String grantId, Caller consumer, Instant now) {
-        Grant g = grants.findById(grantId).filter(found -> consumer.inDepartment(found.consumerDepartment()))
+        Grant g = live.get(grantId, grants::findById).filter(found -> consumer.inDepartment(found.consumerDepartment()))
                 .orElseThrow(() -> DomainException.notAllowed("NO_GRANT", "the caller's department holds no grant "
                         + grantId));
         g.requireLive(now);
@@ -79,7 +82,9 @@ public class GrantService {
                 && caller.inDepartment(found.providerDepartment()))
                 .orElseThrow(() -> DomainException.notFound("grant", id));
         g.revoke(caller.username(), reason, clock.instant());
-        return grants.save(g);
+        Grant saved = grants.save(g);
+        live.evict(id);
+        return saved;
     }
 
     /**
@@ -94,6 +99,7 @@ public class GrantService {
                 PageRequest.of(0, properties.sweepBatch()))) {
             boolean done = OptimisticRetry.run(() -> grants.findById(candidate.id()).filter(g -> g.expire(now))
                     .map(grants::save).isPresent());
+            live.evict(candidate.id());
             expired += done ? 1 : 0;
         }
         return expired;

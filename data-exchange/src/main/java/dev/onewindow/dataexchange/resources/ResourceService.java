@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.onewindow.dataexchange.ShortLived;
 import dev.onewindow.dataexchange.config.DataExchangeProperties;
 import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
@@ -23,11 +24,13 @@ public class ResourceService {
     private final ResourceRepository resources;
     private final DataExchangeProperties properties;
     private final Clock clock;
+    private final ShortLived<String, DataResource> forQueries;
 
     ResourceService(ResourceRepository resources, DataExchangeProperties properties, Clock clock) {
         this.resources = resources;
         this.properties = properties;
         this.clock = clock;
+        this.forQueries = new ShortLived<>(properties.queryCacheTtl(), 10_000);
     }
 
     public DataResource register(String code, DataResource.Definition definition, Caller caller) {
@@ -55,7 +58,14 @@ public class ResourceService {
                     + expectedVersion + "; read it again").with("currentVersion", r.version());
         }
         r.update(definition, adapters(), clock.instant());
-        return resources.save(r);
+        DataResource saved = resources.save(r);
+        forQueries.evict(code);
+        return saved;
+    }
+
+    /** The resource a query reads (kept in memory for {@code query-cache-ttl}). */
+    public DataResource forQuery(String code) {
+        return forQueries.get(code, resources::findById).orElseThrow(() -> DomainException.notFound("resource", code));
     }
 
     public DataResource get(String code) {

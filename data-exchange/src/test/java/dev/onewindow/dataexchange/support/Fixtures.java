@@ -31,7 +31,7 @@ public final class Fixtures {
         return new DataExchangeProperties(null, null, null, null, null, null, null, null,
                 new DataExchangeProperties.AccessLog(8, Duration.ofMinutes(1), new DataExchangeProperties.SigningKey(
                         "dx-dev-es256", DEV_PRIVATE_KEY, DEV_PUBLIC_KEY)),
-                Map.of("scjgj", new DataExchangeProperties.Provider("http://localhost")), null);
+                Map.of("scjgj", new DataExchangeProperties.Provider("http://localhost")), null, null);
     }
 
     /** 人社's social-insurance records: a pushed dataset, conditional, keyed by ID number. */
