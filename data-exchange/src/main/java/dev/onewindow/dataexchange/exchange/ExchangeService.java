@@ -63,7 +63,7 @@ public class ExchangeService {
     public record Answer(String accessId, String hash, Grant grant, List<Map<String, Object>> records) {
     }
 
-    public Answer query(String grantId, Object keyValue, Caller consumer) {
+    public Answer query(String grantId, String keyValue, Caller consumer) {
         Instant now = clock.instant();
         Grant grant;
         try {
@@ -76,7 +76,8 @@ public class ExchangeService {
         quotas.acquire(grant);
         DataResource resource = resources.forQuery(grant.resourceCode());
         ResourceField key = resource.field(resource.keyField()).orElseThrow();
-        Object value = key.type().check("key", keyValue);
+        Object value = key.type().check("key", key.type() == dev.onewindow.dataexchange.resources.FieldType.NUMBER
+                ? number(keyValue) : keyValue);
         if (value == null) {
             throw DomainException.invalid("KEY_REQUIRED", "a query names the value of " + key.name());
         }
@@ -96,6 +97,14 @@ public class ExchangeService {
         AccessLogEntry entry = log.append(draft(consumer, grant, resource, criteria, queryDigest, Outcome.OK, null,
                 answered.size(), resultHash));
         return new Answer(entry.id(), entry.hash(), grant, answered);
+    }
+
+    private static Object number(String text) {
+        try {
+            return new java.math.BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("INVALID_VALUE", "the key is not a number").with("field", "key");
+        }
     }
 
     private static AccessLogEntry.Draft draft(Caller consumer, Grant grant, DataResource resource,

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.onewindow.dataexchange.exchange.ExchangeService;
-import dev.onewindow.platform.domain.DomainException;
 import dev.onewindow.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -12,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,12 +46,7 @@ class QueryController {
     @PostMapping
     @PreAuthorize("hasRole('data-consumer')")
     QueryResponse query(@Valid @RequestBody QueryRequest request, Caller caller) {
-        Object key = request.key();
-        if (!(key instanceof String || key instanceof Number) || String.valueOf(key).length() > VALUE) {
-            throw DomainException.invalid("INVALID_VALUE", "the key is a string or a number of at most " + VALUE
-                    + " characters").with("field", "key");
-        }
-        ExchangeService.Answer answer = exchange.query(request.grantId(), key, caller);
+        ExchangeService.Answer answer = exchange.query(request.grantId(), request.key(), caller);
         return new QueryResponse(answer.accessId(), answer.hash(), answer.grant().id(),
                 answer.grant().resourceCode(), answer.grant().purpose(), answer.records());
     }
@@ -62,8 +55,8 @@ class QueryController {
     record QueryRequest(
             @NotBlank @Size(max = ID_LENGTH) @Pattern(regexp = ID) @Schema(maxLength = ID_LENGTH, pattern = ID)
             String grantId,
-            @NotNull @Schema(description = "the value of the resource's key field (string or number)",
-                    oneOf = {String.class, Number.class}, maxLength = VALUE) Object key) {
+            @NotBlank @Size(max = VALUE) @Schema(maxLength = VALUE,
+                    description = "the value of the resource's key field (a number written as text)") String key) {
     }
 
     @Schema(description = "The answer: only granted fields, personal ones masked unless granted")
