@@ -8,7 +8,9 @@
 # backend; STAND_IN=plain for mongo-java-server's plain backend), prints the machine load with every figure. Run it
 # when nothing else builds on the machine (check `uptime`).
 # Usage: [XMX=8g] [OFFLINE=1] data-exchange/bench/data-exchange-bench.sh [seconds=10] [rounds=3] [clientThreads=8]
-#        [chainEntries=1000000]
+#        [chainEntries=1000000] [providerLatenciesMs=0,20]
+# The ratio is measured once per demo-provider latency: 0 ms (the provider answers at once from its registry) and
+# 20 ms (standing in for a provider's system across the government network); both are printed.
 # It compiles data-exchange with the platform modules of this checkout (-am, nothing installed) and runs the benchmark
 # on the reactor's classpath, so it measures the platform as checked out, not what ~/.m2 holds.
 set -euo pipefail
@@ -20,5 +22,5 @@ echo "[bench] load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -Dapi-lint.skip=true
 java -Xmx${XMX:-8g} -Duser.timezone=UTC -Donewindow.mongo-stand-in=${STAND_IN:-indexed} \
   -cp "data-exchange/target/test-classes:data-exchange/target/classes:$(cat data-exchange/target/bench.classpath)" \
-  dev.onewindow.dataexchange.bench.DataExchangeBenchmark "${1:-10}" "${2:-3}" "${3:-8}" "${4:-1000000}"
+  dev.onewindow.dataexchange.bench.DataExchangeBenchmark "${1:-10}" "${2:-3}" "${3:-8}" "${4:-1000000}" "${5:-0,20}"
 echo "[bench] load after: $(cut -d' ' -f1-3 /proc/loadavg)"

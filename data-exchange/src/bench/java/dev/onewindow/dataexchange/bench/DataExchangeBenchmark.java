@@ -62,6 +62,8 @@ public final class DataExchangeBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int chain = args.length > 3 ? Integer.parseInt(args[3]) : 1_000_000;
+        List<Integer> latencies = java.util.Arrays.stream((args.length > 4 ? args[4] : "0,20").split(","))
+                .map(Integer::parseInt).toList();
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DataExchangeApplication.class)
                 .profiles("local").initializers(new TestInfrastructure())
@@ -100,24 +102,32 @@ public final class DataExchangeBenchmark {
         System.out.println("exchange answer: " + post(http, base + "/api/v1/exchange/queries", consumer,
                 JSON.readTree(viaExchange)).path("records"));
 
-        Load exchangeRun = new Load(http, base + "/api/v1/exchange/queries", consumer, viaExchange, threads);
-        Load directRun = new Load(http, base + "/demo-providers/scjgj/queries", consumer, direct, threads);
-        exchangeRun.run(Duration.ofSeconds(Math.max(3, seconds / 2)));
-        directRun.run(Duration.ofSeconds(Math.max(3, seconds / 2)));
-        double exchangeSum = 0;
-        double directSum = 0;
-        for (int r = 1; r <= rounds; r++) {
-            double d = directRun.run(Duration.ofSeconds(seconds));
-            double x = exchangeRun.run(Duration.ofSeconds(seconds));
-            directSum += d;
-            exchangeSum += x;
-            System.out.printf("round %d: direct %,.0f q/s, through data-exchange %,.0f q/s (ratio %.2f), load %.2f%n",
-                    r, d, x, x / d, load());
+        var demo = app.getBean(dev.onewindow.dataexchange.config.DataExchangeProperties.class).demoProvider();
+        for (int latency : latencies) {
+            setLatency(app, latency);
+            Load exchangeRun = new Load(http, base + "/api/v1/exchange/queries", consumer, viaExchange, threads);
+            Load directRun = new Load(http, base + "/demo-providers/scjgj/queries", consumer, direct, threads);
+            exchangeRun.run(Duration.ofSeconds(Math.max(3, seconds / 2)));
+            directRun.run(Duration.ofSeconds(Math.max(3, seconds / 2)));
+            double exchangeSum = 0;
+            double directSum = 0;
+            for (int r = 1; r <= rounds; r++) {
+                double d = directRun.run(Duration.ofSeconds(seconds));
+                double x = exchangeRun.run(Duration.ofSeconds(seconds));
+                directSum += d;
+                exchangeSum += x;
+                System.out.printf("provider latency %d ms, round %d: direct %,.0f q/s, through data-exchange %,.0f q/s "
+                        + "(ratio %.2f), load %.2f%n", latency, r, d, x, x / d, load());
+            }
+            double ratio = exchangeSum / directSum;
+            System.out.printf("(a) provider latency %d ms: logged exchange queries %,.0f q/s; straight to the demo provider "
+                    + "%,.0f q/s; ratio %.2f (target >= 0.7: %s); errors %d/%d; load %.2f%n%n", latency,
+                    exchangeSum / rounds, directSum / rounds, ratio, ratio >= 0.7 ? "met" : "MISSED",
+                    exchangeRun.errors.get(), directRun.errors.get(), load());
         }
-        double ratio = exchangeSum / directSum;
-        System.out.printf("%n(a) logged exchange queries: %,.0f q/s; straight to the demo provider: %,.0f q/s; ratio %.2f "
-                + "(target >= 0.7: %s); errors %d/%d; load %.2f%n", exchangeSum / rounds, directSum / rounds, ratio,
-                ratio >= 0.7 ? "met" : "MISSED", exchangeRun.errors.get(), directRun.errors.get(), load());
+        if (demo == null) {
+            throw new IllegalStateException("no demo provider settings");
+        }
 
         MongoTemplate mongo = app.getBean(MongoTemplate.class);
         mongo.getCollection("access_log").drop();
@@ -142,6 +152,14 @@ public final class DataExchangeBenchmark {
                 v.path("checkpointId").asString(), took < 60 ? "met" : "MISSED", loadBefore, load());
         app.close();
         System.exit(0);
+    }
+
+    /** The demo provider's answer time, changed between runs (its controller reads the settings record at start). */
+    private static void setLatency(ConfigurableApplicationContext app, int millis) throws Exception {
+        Object controller = app.getBean(Class.forName("dev.onewindow.dataexchange.demo.web.DemoProviderController"));
+        var field = controller.getClass().getDeclaredField("latency");
+        field.setAccessible(true);
+        field.set(controller, Duration.ofMillis(millis));
     }
 
     private static Map<String, Object> field(String name, String type, boolean personal) {

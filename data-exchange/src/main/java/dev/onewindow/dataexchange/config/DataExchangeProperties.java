@@ -47,7 +47,7 @@ public record DataExchangeProperties(String decisionLimit, String objectionLimit
         maxPageSize = maxPageSize == null ? Limits.PAGE_SIZE : maxPageSize;
         accessLog = accessLog == null ? new AccessLog(null, null, null) : accessLog;
         providers = providers == null ? Map.of() : new LinkedHashMap<>(providers);
-        demoProvider = demoProvider == null ? new DemoProvider(false) : demoProvider;
+        demoProvider = demoProvider == null ? new DemoProvider(false, null) : demoProvider;
         queryCacheTtl = queryCacheTtl == null ? Duration.ofSeconds(1) : queryCacheTtl;
         parse(decisionLimit);
         parse(objectionLimit);
@@ -94,8 +94,16 @@ public record DataExchangeProperties(String decisionLimit, String objectionLimit
     public record Provider(String url) {
     }
 
-    /** @param enabled whether this service also answers as the demo 市场监管 provider (local profile only) */
-    public record DemoProvider(boolean enabled) {
+    /**
+     * @param enabled whether this service also answers as the demo 市场监管 provider (local profile only)
+     * @param latency how long the demo provider takes to answer, standing in for a provider's system across the
+     *                government network (0 = at once; the benchmark measures both)
+     */
+    public record DemoProvider(boolean enabled, Duration latency) {
+
+        public DemoProvider {
+            latency = latency == null || latency.isNegative() ? Duration.ZERO : latency;
+        }
     }
 
     /** {@code 10wd} (working days on the calendar) or {@code 48h} (wall-clock hours) as a {@link Limit}. */

@@ -23,13 +23,19 @@ import org.springframework.web.bind.annotation.RestController;
 class DemoProviderController {
 
     private final DemoEnterprises enterprises;
+    private volatile java.time.Duration latency; // the benchmark sets it between its runs
 
-    DemoProviderController(DemoEnterprises enterprises) {
+    DemoProviderController(DemoEnterprises enterprises,
+            dev.onewindow.dataexchange.config.DataExchangeProperties properties) {
         this.enterprises = enterprises;
+        this.latency = properties.demoProvider().latency();
     }
 
     @PostMapping("/queries")
-    Map<String, Object> query(@RequestBody Question question) {
+    Map<String, Object> query(@RequestBody Question question) throws InterruptedException {
+        if (!latency.isZero()) {
+            Thread.sleep(latency.toMillis()); // a provider's system across the network (demo-provider.latency)
+        }
         List<Map<String, Object>> found = "uscc".equals(question.field()) && question.value() != null
                 ? enterprises.find(String.valueOf(question.value())).map(List::of).orElse(List.of()) : List.of();
         return Map.of("records", found);
