@@ -103,7 +103,7 @@ public final class DataExchangeBenchmark {
                 JSON.readTree(viaExchange)).path("records"));
 
         var demo = app.getBean(dev.onewindow.dataexchange.config.DataExchangeProperties.class).demoProvider();
-        for (int latency : latencies) {
+        for (int latency : rounds > 0 ? latencies : List.<Integer>of()) { // rounds 0: the chain only
             setLatency(app, latency);
             Load exchangeRun = new Load(http, base + "/api/v1/exchange/queries", consumer, viaExchange, threads);
             Load directRun = new Load(http, base + "/demo-providers/scjgj/queries", consumer, direct, threads);
