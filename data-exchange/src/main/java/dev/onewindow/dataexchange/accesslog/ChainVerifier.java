@@ -28,6 +28,7 @@ import org.bson.conversions.Bson;
 final class ChainVerifier {
 
     private static final int BATCH = 10_000;
+    private static final int CHUNK = 1_000;
     private static final Bson FIELDS = Projections.exclude("outbox", "_class", "version", "eventSequence");
 
     private final MongoCollection<Document> entries;
@@ -43,21 +44,61 @@ final class ChainVerifier {
         for (int lane = 0; lane < count; lane++) {
             checks.add(new LaneCheck(lane, 1, ChainHash.GENESIS));
         }
-        try (MongoCursor<Document> cursor = entries.find().projection(FIELDS).batchSize(BATCH).iterator()) {
-            while (cursor.hasNext()) {
-                Document d = cursor.next();
-                int lane = intOf(d, "lane");
-                if (lane < 0 || lane >= count) {
-                    continue; // not an entry of a lane this log has: nothing links to it
+        // the cursor reads and decodes, a second thread hashes and links: the two halves of the work overlap
+        java.util.concurrent.BlockingQueue<List<Document>> chunks = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        List<Document> end = List.of();
+        java.util.concurrent.ExecutorService linker = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "access-log-verifier"));
+        java.util.concurrent.CompletableFuture<Void> linking = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                for (List<Document> chunk = chunks.take(); chunk != end; chunk = chunks.take()) {
+                    for (Document d : chunk) {
+                        int lane = intOf(d, "lane");
+                        if (lane >= 0 && lane < count) { // an entry of no lane of this log: nothing links to it
+                            checks.get(lane).offer(d);
+                        }
+                    }
                 }
-                checks.get(lane).offer(d);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("verification interrupted", e);
             }
+        }, linker);
+        try (MongoCursor<Document> cursor = entries.find().batchSize(BATCH).iterator()) {
+            List<Document> chunk = new ArrayList<>(CHUNK);
+            while (cursor.hasNext()) {
+                chunk.add(cursor.next());
+                if (chunk.size() == CHUNK) {
+                    put(chunks, chunk, linking);
+                    chunk = new ArrayList<>(CHUNK);
+                }
+            }
+            put(chunks, chunk, linking);
+            put(chunks, end, linking);
+            linking.join();
+        } finally {
+            linker.shutdownNow();
         }
         List<LaneResult> results = new ArrayList<>();
         for (LaneCheck check : checks) {
             results.add(check.finish(heads.get(check.lane), this));
         }
         return results;
+    }
+
+    private static void put(java.util.concurrent.BlockingQueue<List<Document>> chunks, List<Document> chunk,
+            java.util.concurrent.CompletableFuture<Void> linking) {
+        try {
+            while (!chunks.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (linking.isDone()) {
+                    linking.join(); // rethrows what stopped it
+                    throw new IllegalStateException("the linking thread stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        }
     }
 
     /** Entries {@code from..to} of {@code lane} ({@code to} 0 = to the end, then compared with {@code head}). */
@@ -137,7 +178,7 @@ final class ChainVerifier {
                 return;
             }
             String stored = d.getString("hash");
-            if (!hash(digest, lane, seq, d).equals(stored)) {
+            if (!hashOrNull(digest, lane, seq, d).equals(stored)) {
                 broken = new Broken(lane, seq, id, Problem.HASH_MISMATCH,
                         "the entry's content does not give its stored hash");
                 return;
@@ -171,6 +212,15 @@ final class ChainVerifier {
                 }
             }
             return new LaneResult(lane, from, last, last >= from ? prevHash : null, count, broken);
+        }
+    }
+
+    /** The entry's hash from its content, or "" when a member has a type no appended entry has (altered). */
+    private static String hashOrNull(MessageDigest digest, int lane, long seq, Document d) {
+        try {
+            return hash(digest, lane, seq, d);
+        } catch (ClassCastException altered) {
+            return "";
         }
     }
 
