@@ -7,6 +7,8 @@
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$LOCAL_DIR/../.." && pwd)"
 RUN="$LOCAL_DIR/.run"
+# the shared clock offset of the local stack, in seconds (SharedOffsetClock; deploy/local/clock.sh)
+CLOCK_OFFSET_FILE="$RUN/clock-offset"
 MVNW="$ROOT/mvnw"
 
 KC_PORT=8180            # Keycloak HTTP (issuer http://localhost:8180/realms/onewindow)

@@ -387,9 +387,11 @@ start_service() {
   [[ "$name" == gateway ]] && java_opts="$GATEWAY_JAVA_OPTS"
   # shellcheck disable=SC2086
   # the local profile: development values of settings that have no default in production (secrets fail closed);
-  # the keys generated above for this machine take precedence over the platform's development keys
+  # the keys generated above for this machine take precedence over the platform's development keys;
+  # every service reads "now" as real time plus the offset in $CLOCK_OFFSET_FILE (deploy/local/clock.sh moves it)
   launch "$name" "$ROOT" java $java_opts -Donewindow.local="$name" -Dspring.profiles.active=local \
     -Dspring.config.additional-location="optional:file:$SECRETS_FILE" \
+    -Donewindow.time.shared-offset-file="$CLOCK_OFFSET_FILE" \
     -Donewindow.security.service-account.client-id="$name" \
     -Donewindow.security.service-account.client-secret="$name-secret" $args
   svc_ready() { [[ "$(http_status "http://localhost:$port/actuator/health/readiness")" == 200 ]]; }

@@ -44,7 +44,26 @@ final class LocalStack {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> run(Duration.ofMinutes(2), "deploy/local/down.sh"),
                     "local-stack-down"));
         }
+        resetClock(); // an offset left by an interrupted run would shift every deadline of these tests
         started = true;
+    }
+
+    /**
+     * Lets time pass for every service of the stack at once: {@code deploy/local/clock.sh} moves the offset all of
+     * them read (the local profile's shared clock), and they see it within a fraction of a second.
+     */
+    static void advanceClock(Duration by) {
+        run(Duration.ofSeconds(30), "deploy/local/clock.sh", "advance", by.toSeconds() + "s");
+        try {
+            Thread.sleep(500); // the services re-read the offset at most every 200 ms
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Back to real time. */
+    static void resetClock() {
+        run(Duration.ofSeconds(30), "deploy/local/clock.sh", "reset");
     }
 
     /** Stops and starts the stack again, keeping its data (used to prove that data survives a restart). */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.ApiClient.Response;
+import dev.onewindow.platform.testkit.Eventually;
 import dev.onewindow.platform.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -100,6 +101,95 @@ class ScenariosIT {
             assertThat(submitted.get("correlationId").asString()).isNotBlank();
             assertThat(submitted.toString()).doesNotContain("341302199003071234"); // citizen1's ID number
         }
+
+        String rectificationId = rateBadly(citizen, caseId, "SCJGJ");
+        // the department gives no feedback; time passes the rectification's limit for every service at once
+        LocalStack.advanceClock(Duration.ofDays(10));
+        try (TopicReader topic = TopicReader.fromBeginning(LocalStack.KAFKA,
+                List.of("evaluation.rectification.events.v1"))) {
+            List<JsonNode> events = topic.awaitEvents(rectificationId, 2, Duration.ofSeconds(150));
+            assertThat(events).extracting(e -> e.get("type").asString())
+                    .containsSubsequence("rectification.opened", "rectification.overdue");
+            JsonNode overdue = events.stream().filter(e -> e.get("type").asString().equals("rectification.overdue"))
+                    .findFirst().orElseThrow();
+            assertThat(overdue.get("data").get("department").asString()).isEqualTo("SCJGJ");
+            superviseTheOverdueRectification(rectificationId, "SCJGJ", "handler4");
+        } finally {
+            LocalStack.resetClock(); // the scenarios after this one count their deadlines from real time
+        }
+        Response rectification = gateway.get("/api/v1/evaluations/rectifications/" + rectificationId)
+                .token(Keycloak.login("handler4")).send();
+        assertThat(rectification.status()).as(rectification.toString()).isEqualTo(200);
+        assertThat(rectification.json().get("overdue").asBoolean()).isTrue();
+    }
+
+    /**
+     * 电子监察 and 督办: supervision, counting the rectification's clock itself, raises the RED alert and opens a
+     * supervision order addressed to the department; the department's handler replies and the supervisor closes it.
+     */
+    private void superviseTheOverdueRectification(String rectificationId, String department, String handler) {
+        String supervisor = Keycloak.login("supervisor1");
+        JsonNode[] found = new JsonNode[2];
+        Eventually.holds(Duration.ofSeconds(90), () -> {
+            Response alerts = gateway.get("/api/v1/supervision/alerts?size=100").token(supervisor).send();
+            assertThat(alerts.status()).as(alerts.toString()).isEqualTo(200);
+            found[0] = alerts.json().get("items").values().stream()
+                    .filter(a -> a.get("subjectId").asString().equals(rectificationId)
+                            && a.get("level").asString().equals("RED")).findFirst().orElse(null);
+            assertThat(found[0]).as("a RED alert on rectification %s", rectificationId).isNotNull();
+            Response orders = gateway.get("/api/v1/supervision/orders?size=100").token(supervisor).send();
+            assertThat(orders.status()).as(orders.toString()).isEqualTo(200);
+            found[1] = orders.json().get("items").values().stream()
+                    .filter(o -> o.get("subjectId").asString().equals(rectificationId)).findFirst().orElse(null);
+            assertThat(found[1]).as("a supervision order on rectification %s", rectificationId).isNotNull();
+        });
+        assertThat(found[0].get("department").asString()).isEqualTo(department);
+        JsonNode order = found[1];
+        assertThat(order.get("department").asString()).isEqualTo(department);
+        assertThat(order.get("alertId").asString()).isEqualTo(found[0].get("id").asString());
+
+        Response replied = gateway.post("/api/v1/supervision/orders/" + order.get("id").asString() + "/reply")
+                .token(Keycloak.login(handler)).json(Map.of("version", order.get("version").asLong(),
+                        "text", "已回访申请人并完成整改")).send();
+        assertThat(replied.status()).as(replied.toString()).isEqualTo(200);
+        Response closed = gateway.post("/api/v1/supervision/orders/" + order.get("id").asString() + "/close")
+                .token(supervisor).json(Map.of("version", replied.json().get("version").asLong(),
+                        "note", "整改到位")).send();
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
+    }
+
+    /**
+     * 好差评 of a completed case: its applicant finds the invitation, rates 不满意 (2) with a standard reason, and a
+     * rectification opens for the department that handled it, seen by that department's handler (not the rater).
+     */
+    private String rateBadly(Citizen citizen, String caseId, String department) {
+        Eventually.holds(Duration.ofSeconds(30), () -> {
+            Response mine = gateway.get("/api/v1/evaluations/invitations/mine?size=50").token(citizen.token).send();
+            assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+            assertThat(mine.json().get("items").values()).extracting(i -> i.get("subjectId").asString())
+                    .contains(caseId);
+        });
+        String reason = gateway.get("/api/v1/evaluations/reasons").send().json().get(0).get("code").asString();
+        Response rated = gateway.post("/api/v1/evaluations/ratings").token(citizen.token).json(Map.of(
+                "subjectType", "CASE", "subjectId", caseId, "stage", "COMPLETION", "level", 2,
+                "reasons", List.of(reason), "text", "窗口让我跑了两次", "channel", "MOBILE_APP")).send();
+        assertThat(rated.status()).as(rated.toString()).isEqualTo(201);
+        assertThat(rated.json().get("bad").asBoolean()).isTrue();
+
+        String[] rectificationId = new String[1];
+        Eventually.holds(Duration.ofSeconds(30), () -> {
+            Response open = gateway.get("/api/v1/evaluations/rectifications?size=50")
+                    .token(Keycloak.login("handler4")).send();
+            assertThat(open.status()).as(open.toString()).isEqualTo(200);
+            JsonNode mine = open.json().get("items").values().stream()
+                    .filter(r -> r.get("subjectId").asString().equals(caseId)).findFirst().orElse(null);
+            assertThat(mine).as("a rectification of case %s for %s", caseId, department).isNotNull();
+            assertThat(mine.get("department").asString()).isEqualTo(department);
+            assertThat(mine.toString()).doesNotContain(citizen.username);
+            rectificationId[0] = mine.get("id").asString();
+        });
+        return rectificationId[0];
     }
 
     @Test

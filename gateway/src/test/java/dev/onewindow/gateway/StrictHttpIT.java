@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,18 +78,57 @@ class StrictHttpIT extends GatewayIntegrationTest {
     }
 
     /**
-     * RFC 9112 5.2 lets a server either refuse an obs-fold or replace it with spaces before interpreting or forwarding
-     * the field. Netty's decoder does the latter (the value arrives unfolded), so the gateway and the service read the
-     * same single header line and no request boundary is in doubt.
+     * RFC 9112 5.2 lets a server refuse an obs-fold or unfold it; the gateway refuses it, wherever the folded head
+     * stands on the connection: first, or after requests whose bodies (by length or chunked) hold line breaks followed
+     * by white space — which are data, not folds — and when the folded line comes in a later packet than its head.
      */
-    @Test
-    void anObsFoldIsReplacedBySpaceBeforeTheFieldIsReadOrForwarded() throws IOException {
-        String answer = exchange("GET /api/v1/catalog/entries/folded HTTP/1.1\r\nHost: gateway\r\nX-Note: a\r\n b"
-                + "\r\nConnection: close\r\n\r\n");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            first on the connection, space         | 0 | 0
+            first on the connection, tab           | 0 | 1
+            after a body by length                 | 1 | 0
+            after a chunked body                   | 2 | 0
+            after a chunked body, tab              | 2 | 1
+            """)
+    void aFoldedHeadIsRefusedAndTheConnectionCloses(String name, int before, int tab) throws IOException {
+        String body = "{\r\n  \"note\": \"a\"\r\n\t}";
+        String earlier = switch (before) {
+            case 1 -> "POST /api/v1/licenses/verify HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+            case 2 -> "POST /api/v1/licenses/verify HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json"
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + ";x=y\r\n"
+                    + body + "\r\n3\r\n\r\n \r\n0\r\nX-Trailer: t\r\n\r\n";
+            default -> "";
+        };
+        String folded = "GET /api/v1/catalog/entries/folded HTTP/1.1\r\nHost: gateway\r\nX-Note: a\r\n"
+                + (tab == 1 ? "\t" : " ") + "b\r\n\r\n";
 
-        assertThat(statuses(answer)).containsExactly(200);
-        assertThat(BACKEND.received("/api/v1/catalog/entries/folded")).singleElement()
-                .satisfies(r -> assertThat(r.header("X-Note")).isEqualTo("a b"));
+        String answer = exchange(earlier + folded + NEXT);
+
+        List<Integer> expected = before == 0 ? List.of(400) : List.of(200, 400);
+        assertThat(statuses(answer)).as(answer).containsExactlyElementsOf(expected);
+        assertThat(answer).contains("\"code\":\"REQUEST_REJECTED\"").containsIgnoringCase("Connection: close");
+        assertThat(BACKEND.received("/api/v1/catalog/entries/folded")).isEmpty();
+        assertThat(BACKEND.received("/api/v1/catalog/entries/strict-next")).isEmpty();
+    }
+
+    @Test
+    void aFoldedLineInALaterPacketThanItsHeadIsRefused() throws IOException, InterruptedException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /api/v1/catalog/entries/folded-late HTTP/1.1\r\nHost: gateway\r\nX-Note: a\r"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(200);
+            out.write(("\n b\r\n\r\n" + NEXT).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(statuses(answer)).as(answer).containsExactly(400);
+        }
+        assertThat(BACKEND.received("/api/v1/catalog/entries/folded-late")).isEmpty();
     }
 
     @Test
@@ -104,7 +144,7 @@ class StrictHttpIT extends GatewayIntegrationTest {
     void wellFormedRequestsOnOneConnectionAreAllAnswered() throws IOException {
         String first = "GET /api/v1/catalog/entries/wellformed-1 HTTP/1.1\r\nHost: gateway:8080\r\n\r\n";
         String chunked = "POST /api/v1/licenses/verify HTTP/1.1\r\nHost: [::1]:8080\r\nTransfer-Encoding: chunked\r\n"
-                + "Content-Type: application/json\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+                + "Content-Type: application/json\r\n\r\n5\r\n{\r\n }\r\n0\r\n\r\n";
         String last = "GET /api/v1/catalog/entries/wellformed-2 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);

@@ -1,15 +1,12 @@
 package dev.onewindow.casehandling.config;
 
-import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.openfeign.EnableFeignClients;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Wiring of the service: properties, the clock every deadline is read from, the Feign peers. Their breakers and time
+ * Wiring of the service: properties, the Feign peers. Their breakers and time
  * limit are the platform's ({@code PeersAutoConfiguration}, {@code onewindow.peers.*}): a peer's 4xx is decoded into
  * the domain's refusal and never counts against the peer's health.
  */
@@ -18,10 +15,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableFeignClients(basePackages = "dev.onewindow.casehandling.clients")
 @EnableScheduling
 public class CaseHandlingConfiguration {
-
-    /** The one source of "now" for cases, so tests can put acceptance at a fixed instant of the 2026 calendar. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
+    // the clock every deadline is read from is the platform's (TimeAutoConfiguration)
 }

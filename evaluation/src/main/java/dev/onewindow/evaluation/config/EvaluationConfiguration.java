@@ -1,21 +1,13 @@
 package dev.onewindow.evaluation.config;
 
-import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Wiring of the service: its settings, the sweeps, and the clock every deadline is read from. */
+/** Wiring of the service: its settings and the sweeps. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EvaluationProperties.class)
 @EnableScheduling
 public class EvaluationConfiguration {
-
-    /** The one source of "now", so tests can put ratings at a fixed instant of the 2026 calendar. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
+    // the clock every deadline is read from is the platform's (TimeAutoConfiguration)
 }

@@ -11,9 +11,10 @@ import org.springframework.http.HttpStatus;
 /**
  * The RFC 9112 rules on a request's framing and target host that the HTTP decoder leaves to the application. Netty
  * (strict line parsing and RFC 9112 transfer-encoding handling, both on by default in Netty 4.2, plus header
- * validation) already refuses bare CR or LF line ends, obs-fold, control characters in header fields, repeated
+ * validation) already refuses bare CR or LF line ends, control characters in header fields, repeated
  * {@code Content-Length}, {@code Transfer-Encoding} on HTTP/1.0, and {@code Content-Length} beside a
- * {@code Transfer-Encoding} that names {@code chunked}; Reactor Netty answers those 400 and closes. What still gets
+ * {@code Transfer-Encoding} that names {@code chunked}; Reactor Netty answers those 400 and closes. An obs-fold the
+ * decoder joins to its field, so {@link FoldedLineGuard} looks for it in the bytes before. What still gets
  * through is checked here: a missing (HTTP/1.1), repeated or malformed {@code Host}, a {@code Transfer-Encoding}
  * without {@code chunked} as its one final coding (e.g. {@code xchunked}: the decoder then frames the body by
  * {@code Content-Length}, and a back end that reads it as chunked would see different requests than the gateway —
@@ -158,7 +159,7 @@ final class MessageFraming {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    private static GatewayProblem badRequest(String detail) {
+    static GatewayProblem badRequest(String detail) {
         return new GatewayProblem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", detail, Map.of(), closing());
     }
 

@@ -1,0 +1,25 @@
+package dev.onewindow.supervision.watch;
+
+/** The clocks a watched matter can have, by name. */
+public final class Phases {
+
+    /** A case between submission and acceptance (受理期限). */
+    public static final String ACCEPTANCE = "ACCEPTANCE";
+    /** A case from acceptance to completion (承诺时限). */
+    public static final String HANDLING = "HANDLING";
+    /** A work order's steps (hotline-12345 names them). */
+    public static final String SIGN = "SIGN";
+    public static final String REPLY = "REPLY";
+    public static final String CALLBACK = "CALLBACK";
+    /** A rectification (one per round). */
+    public static final String RECTIFICATION = "RECTIFICATION";
+    /** A conditional share request's decision. */
+    public static final String DECISION = "DECISION";
+    /** An objection's answer. */
+    public static final String ANSWER = "ANSWER";
+    /** An inspection's publication of results. */
+    public static final String PUBLICATION = "PUBLICATION";
+
+    private Phases() {
+    }
+}
