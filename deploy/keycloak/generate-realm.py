@@ -116,7 +116,10 @@ STAFF = [
     ("handler1", ["dept-handler"], "GAJ", "承办", "郑"),
     ("supervisor1", ["supervisor"], "SJZYJ", "监察", "冯"),
     ("evaladmin1", ["eval-admin"], "SJZYJ", "评价", "陈"),
-    ("steward1", ["data-steward"], "RSJ", "数据", "褚"),
+    ("steward1", ["data-steward"], "RSJ", "数据", "褚"),  # 人社: pushes the social-insurance dataset, decides requests
+    ("steward2", ["data-steward"], "SCJGJ", "市场数据", "柏"),  # 市场监管: the enterprise register (answered by its system)
+    ("steward3", ["data-steward"], "WSJKW", "卫健数据", "水"),  # 卫健委: requests data for its matters (the demo consumer)
+    ("steward4", ["data-steward"], "GAJ", "公安数据", "窦"),  # 公安: the household register, not shared
     ("auditor1", ["auditor"], "SJZYJ", "审计", "卫"),
     ("catalogadmin2", ["catalog-admin"], "SJZYJ", "目录审核", "郑"),  # publishes what catalogadmin1 drafts (审核发布)
     ("officer2", CASE_ROLES, "WSJKW", "卫健", "蒋"),
@@ -281,14 +284,17 @@ def user(username: str, first: str, last: str, roles: list, attributes: dict) ->
     }
 
 
-def service_account(client_id: str, roles: list) -> dict:
-    return {
+def service_account(client_id: str, roles: list, attributes: dict | None = None) -> dict:
+    account = {
         "id": user_id("service-account-" + client_id),
         "username": "service-account-" + client_id,
         "enabled": True,
         "serviceAccountClientId": client_id,
         "realmRoles": ["default-roles-onewindow"] + roles,
     }
+    if attributes:
+        account["attributes"] = {k: [v] for k, v in attributes.items()}
+    return account
 
 
 def secret_placeholder(client_id: str) -> str:
@@ -363,6 +369,8 @@ def realm() -> dict:
         client("partner-demo", "Demo partner system (client credentials)", serviceAccountsEnabled=True),
         # the monitoring system: scrapes /actuator/prometheus of the services with client credentials
         client("prometheus", "Monitoring (Prometheus scrapes with client credentials)", serviceAccountsEnabled=True),
+        # 卫健委's system, the demo consumer of data-exchange: client credentials, role data-consumer, dept WSJKW
+        client("wsjkw-exchange", "卫健委 data-exchange consumer system (client credentials)", serviceAccountsEnabled=True),
     ] + [client(s, "OneWindow " + s + " service account", serviceAccountsEnabled=True) for s in SERVICE_CLIENTS]
     for c in clients:
         if c["secret"] is None:
@@ -370,7 +378,9 @@ def realm() -> dict:
             del c["clientAuthenticatorType"]
 
     users += [service_account("gateway", []), service_account("partner-demo", ["partner"]),
-              service_account("prometheus", [])]
+              service_account("prometheus", []),
+              service_account("wsjkw-exchange", ["data-consumer"], {"dept": "WSJKW",
+                                                                   "region": DEPARTMENTS["WSJKW"][1]})]
     users += [service_account(s, []) for s in SERVICE_CLIENTS]
 
     return {

@@ -475,6 +475,13 @@ Open311 GeoReport v2 (hotline-12345): $GATEWAY_URL/open311/v2/services.json · f
       --data-urlencode address_string=宿州市埇桥区淮海路 --data-urlencode description=井盖缺失 \\
       $GATEWAY_URL/open311/v2/requests.json
 
+data-exchange (数据共享交换): the demo catalog (RSJ-SBJL pushed by 人社, SCJGJ-QYDJ answered by the demo 市场监管
+    system, GAJ-HJXX not shared) and two grants to 卫健委 (WSJKW) come with the service. Query as WSJKW's system:
+    token=\$(curl -s -d grant_type=client_credentials -d client_id=wsjkw-exchange -d client_secret=wsjkw-exchange-secret \\
+      $KC_REALM_URL/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
+    curl -s -H "Authorization: Bearer \$token" $GATEWAY_URL/api/v1/exchange/grants      # then POST /api/v1/exchange/queries
+    Stewards steward1 (RSJ), steward2 (SCJGJ), steward3 (WSJKW), steward4 (GAJ); auditor1 verifies the access log.
+
 Token for officer1 (password grant, dev realm only):
     curl -s -d grant_type=password -d client_id=onewindow-app -d username=officer1 -d password=onewindow \\
       $KC_REALM_URL/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'

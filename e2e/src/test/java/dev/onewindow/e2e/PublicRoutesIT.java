@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicRoutesIT {
 
     private static final List<String> SERVICES = List.of("service-catalog", "case-handling", "e-license",
-            "hotline-12345", "evaluation", "supervision");
+            "data-exchange", "hotline-12345", "evaluation", "supervision");
 
     private final ApiClient gateway = ApiClient.at(LocalStack.GATEWAY);
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A rule of the domain refused a command or a read. Aggregates and domain services throw one of its kinds; they
  * never name an HTTP status. The platform's problem handler answers each kind with its RFC 9457 status in one place
  * (invalid input 400, not allowed 403, not found 404, conflict 409, expired 410, too large 413, unsupported content
- * 415, unavailable 503).
+ * 415, unavailable 503, too many requests 429).
  *
  * <p>The {@link #code()} is stable (UPPER_SNAKE) so clients can act on it; the message becomes the problem's
  * {@code detail} and must be safe to show to the caller: no personal data, no internals. {@link #with} adds problem
@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInputException, NotAllowedException, NotFoundException, ConflictException, ExpiredException,
-        TooLargeException, UnsupportedContentException, UnavailableException {
+        TooLargeException, UnsupportedContentException, UnavailableException, TooManyRequestsException {
 
     private static final long serialVersionUID = 1L;
 
@@ -88,6 +88,11 @@ public abstract sealed class DomainException extends RuntimeException
     /** Something the command needs cannot answer now (a peer service, a key); the client may try again later. */
     public static UnavailableException unavailable(String code, String detail) {
         return new UnavailableException(code, detail);
+    }
+
+    /** Over a quota the domain keeps (a grant's rate); the client may try again after {@code retryAfter}. */
+    public static TooManyRequestsException tooMany(String code, String detail, java.time.Duration retryAfter) {
+        return new TooManyRequestsException(code, detail, retryAfter);
     }
 
     /** Adds a problem extension member (e.g. {@code currentState}); values must be safe to show. */

@@ -46,6 +46,7 @@ import dev.onewindow.platform.domain.InvalidInputException;
 import dev.onewindow.platform.domain.NotAllowedException;
 import dev.onewindow.platform.domain.NotFoundException;
 import dev.onewindow.platform.domain.TooLargeException;
+import dev.onewindow.platform.domain.TooManyRequestsException;
 import dev.onewindow.platform.domain.UnavailableException;
 import dev.onewindow.platform.domain.UnsupportedContentException;
 
@@ -62,6 +63,12 @@ public class ProblemExceptionHandler {
     /** The one place where the domain's refusals become HTTP statuses. */
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
+        if (e instanceof TooManyRequestsException tooMany) {
+            long seconds = Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.code(), e.getMessage(), e.properties()));
+        }
         return respond(Problems.of(status(e), e.code(), e.getMessage(), e.properties()));
     }
 
@@ -83,6 +90,8 @@ public class ProblemExceptionHandler {
             return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         } else if (e instanceof UnavailableException) {
             return HttpStatus.SERVICE_UNAVAILABLE;
+        } else if (e instanceof TooManyRequestsException) {
+            return HttpStatus.TOO_MANY_REQUESTS;
         }
         throw new IllegalStateException("unmapped domain exception " + e.getClass().getName());
     }

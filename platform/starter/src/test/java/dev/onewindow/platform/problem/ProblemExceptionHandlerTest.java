@@ -47,6 +47,17 @@ class ProblemExceptionHandlerTest {
     }
 
     @Test
+    void overAQuotaIs429WithRetryAfterInWholeSecondsRoundedUp() {
+        ResponseEntity<ProblemDetail> response = handler.domain(DomainException.tooMany("GRANT_QUOTA_EXCEEDED",
+                "the grant's rate is used up", java.time.Duration.ofMillis(1500)));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(429);
+        assertThat(response.getBody().getStatus()).isEqualTo(429);
+        assertThat(response.getBody().getProperties()).containsEntry("code", "GRANT_QUOTA_EXCEEDED");
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("2");
+    }
+
+    @Test
     void membersTravelWithTheProblem() {
         ProblemDetail state = answer(DomainException.illegalState("COMPLETED", "accept"));
         assertThat(state.getProperties()).containsEntry("code", "ILLEGAL_STATE_TRANSITION")

@@ -1,0 +1,5 @@
+package dev.onewindow.dataexchange.grants;
+
+public enum GrantStatus {
+    ACTIVE, REVOKED, EXPIRED
+}

@@ -1,0 +1,5 @@
+package dev.onewindow.dataexchange.objections;
+
+public enum ObjectionStatus {
+    OPEN, RESOLVED
+}
