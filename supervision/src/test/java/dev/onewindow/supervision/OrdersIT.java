@@ -97,6 +97,16 @@ class OrdersIT {
                 .contains(id);
         assertThat(api.get(ORDERS).token(handler("GAJ", "341302")).send().json().path("items")
                 .findValuesAsString("id")).doesNotContain(id);
+        // the orders about one matter, each as far as the caller may see them
+        assertThat(api.get(ORDERS + "?subjectId=" + subject).token(supervisor).send().json().path("items")
+                .findValuesAsString("id")).containsExactly(id);
+        assertThat(api.get(ORDERS + "?subjectId=" + subject).token(department).send().json().path("items")
+                .findValuesAsString("id")).containsExactly(id);
+        assertThat(api.get(ORDERS + "?subjectId=" + subject).token(supervisor("340100")).send().json()
+                .path("items").findValuesAsString("id")).isEmpty();
+        assertThat(api.get(ORDERS + "?subjectId=" + UUID.randomUUID()).token(auditor()).send().json()
+                .path("items").findValuesAsString("id")).isEmpty();
+        assertThat(api.get(ORDERS + "?subjectId=a%20b").token(supervisor).send().status()).isEqualTo(400);
 
         long version = read(api, id, supervisor).path("version").asLong();
         Response stale = api.post(ORDERS + "/" + id + "/reply").token(department)

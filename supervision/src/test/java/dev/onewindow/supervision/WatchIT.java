@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.onewindow.platform.testkit.ApiClient;
 import dev.onewindow.platform.testkit.IntegrationTest;
 import dev.onewindow.platform.testkit.TopicReader;
 import dev.onewindow.supervision.orders.OrderService;
+import dev.onewindow.supervision.support.People;
 import dev.onewindow.supervision.support.Watching;
 import dev.onewindow.supervision.watch.Alert;
 import dev.onewindow.supervision.watch.AlertKind;
@@ -17,6 +19,7 @@ import dev.onewindow.supervision.watch.Watched;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +40,8 @@ class WatchIT {
 
     private static final String ALERT_TOPIC = "supervision.alert.events.v1";
 
+    @LocalServerPort
+    int port;
     @Autowired
     WatchService watch;
     @Autowired
@@ -98,6 +103,12 @@ class WatchIT {
         watch.sweep();
         watch.sweep();
         assertThat(watching.alerts(caseId)).containsExactly("DEADLINE_WARNING OPEN", "DEADLINE_OVERDUE OPEN");
+        // a supervisor of the city reads this case's alerts, newest first; one of another city reads none
+        assertThat(ApiClient.localPort(port).get("/api/v1/supervision/alerts?subjectId=" + caseId)
+                .token(People.supervisor("341300")).send().json().path("items").findValuesAsString("kind"))
+                .containsExactly("DEADLINE_OVERDUE", "DEADLINE_WARNING");
+        assertThat(ApiClient.localPort(port).get("/api/v1/supervision/alerts?subjectId=" + caseId)
+                .token(People.supervisor("340100")).send().json().path("items").findValuesAsString("kind")).isEmpty();
         Alert red = mongo.findById(Alert.idOf(Watched.idOf(Source.CASE, caseId), Phases.HANDLING, 1,
                 AlertKind.DEADLINE_OVERDUE), Alert.class);
         assertThat(red.dueAt()).isEqualTo(at(2026, 3, 13, 0, 0));

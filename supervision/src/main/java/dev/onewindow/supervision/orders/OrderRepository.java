@@ -15,6 +15,13 @@ public interface OrderRepository extends MongoRepository<SupervisionOrder, Strin
 
     Page<SupervisionOrder> findByDepartmentOrderByOpenedAtDesc(String department, Pageable page);
 
+    Page<SupervisionOrder> findBySubjectIdOrderByOpenedAtDesc(String subjectId, Pageable page);
+
+    Page<SupervisionOrder> findBySubjectIdAndScopesOrderByOpenedAtDesc(String subjectId, String scope, Pageable page);
+
+    Page<SupervisionOrder> findBySubjectIdAndDepartmentOrderByOpenedAtDesc(String subjectId, String department,
+            Pageable page);
+
     boolean existsByDepartmentAndSubjectId(String department, String subjectId);
 
     /** Through the sparse index on {@code escalateAt}: only open orders whose reply clock has run out. */

@@ -74,15 +74,23 @@ public class OrderService {
                 .orElseThrow(() -> DomainException.notFound("supervision order", id));
     }
 
-    public Page<SupervisionOrder> list(Caller caller, PageRequest page) {
+    /** The caller's orders, newest first; with {@code subjectId} only those about that matter. */
+    public Page<SupervisionOrder> list(Caller caller, String subjectId, PageRequest page) {
         if (caller.hasRole(Roles.AUDITOR)) {
-            return orders.findAllByOrderByOpenedAtDesc(page);
+            return subjectId == null ? orders.findAllByOrderByOpenedAtDesc(page)
+                    : orders.findBySubjectIdOrderByOpenedAtDesc(subjectId, page);
         }
         if (caller.hasRole(Roles.SUPERVISOR)) {
             return RegionScopes.prefix(caller.region())
-                    .map(prefix -> orders.findByScopesOrderByOpenedAtDesc(prefix, page)).orElse(Page.empty(page));
+                    .map(prefix -> subjectId == null ? orders.findByScopesOrderByOpenedAtDesc(prefix, page)
+                            : orders.findBySubjectIdAndScopesOrderByOpenedAtDesc(subjectId, prefix, page))
+                    .orElse(Page.empty(page));
         }
-        return caller.dept() == null ? Page.empty(page) : orders.findByDepartmentOrderByOpenedAtDesc(caller.dept(), page);
+        if (caller.dept() == null) {
+            return Page.empty(page);
+        }
+        return subjectId == null ? orders.findByDepartmentOrderByOpenedAtDesc(caller.dept(), page)
+                : orders.findBySubjectIdAndDepartmentOrderByOpenedAtDesc(subjectId, caller.dept(), page);
     }
 
     /** The addressed department replies; {@code version} is the order's version the replier read (else 409). */

@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "region_list", def = "{'scopes': 1, 'openedAt': -1}")
 @CompoundIndex(name = "department_list", def = "{'department': 1, 'openedAt': -1}")
 @CompoundIndex(name = "repeats", def = "{'department': 1, 'subjectId': 1}")
+@CompoundIndex(name = "subject_list", def = "{'subjectId': 1, 'openedAt': -1}")
 public class SupervisionOrder extends AggregateRoot {
 
     @Id

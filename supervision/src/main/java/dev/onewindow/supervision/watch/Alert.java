@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("alerts")
 @CompoundIndex(name = "region_list", def = "{'scopes': 1, 'raisedAt': -1}")
 @CompoundIndex(name = "all_list", def = "{'raisedAt': -1}")
+@CompoundIndex(name = "subject_list", def = "{'subjectId': 1, 'raisedAt': -1}")
 public class Alert extends AggregateRoot {
 
     @Id

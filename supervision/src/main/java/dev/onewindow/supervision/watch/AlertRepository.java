@@ -9,4 +9,8 @@ public interface AlertRepository extends MongoRepository<Alert, String> {
     Page<Alert> findAllByOrderByRaisedAtDesc(Pageable page);
 
     Page<Alert> findByScopesOrderByRaisedAtDesc(String scope, Pageable page);
+
+    Page<Alert> findBySubjectIdOrderByRaisedAtDesc(String subjectId, Pageable page);
+
+    Page<Alert> findBySubjectIdAndScopesOrderByRaisedAtDesc(String subjectId, String scope, Pageable page);
 }

@@ -18,12 +18,16 @@ public class AlertService {
         this.alerts = alerts;
     }
 
-    public Page<Alert> list(Caller caller, PageRequest page) {
+    /** The caller's alerts, newest first; with {@code subjectId} only those on that matter (a case, an order …). */
+    public Page<Alert> list(Caller caller, String subjectId, PageRequest page) {
         if (caller.hasRole(Roles.AUDITOR)) {
-            return alerts.findAllByOrderByRaisedAtDesc(page);
+            return subjectId == null ? alerts.findAllByOrderByRaisedAtDesc(page)
+                    : alerts.findBySubjectIdOrderByRaisedAtDesc(subjectId, page);
         }
         return RegionScopes.prefix(caller.region())
-                .map(prefix -> alerts.findByScopesOrderByRaisedAtDesc(prefix, page)).orElse(Page.empty(page));
+                .map(prefix -> subjectId == null ? alerts.findByScopesOrderByRaisedAtDesc(prefix, page)
+                        : alerts.findBySubjectIdAndScopesOrderByRaisedAtDesc(subjectId, prefix, page))
+                .orElse(Page.empty(page));
     }
 
     public Alert get(String id, Caller caller) {

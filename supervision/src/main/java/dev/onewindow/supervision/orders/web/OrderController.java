@@ -74,8 +74,12 @@ class OrderController {
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Orders per page", schema = @Schema(type = "integer", format = "int32",
                     minimum = "1", maximum = "" + PAGE_SIZE, defaultValue = "20"))
-            @RequestParam(defaultValue = "20") int size, Caller caller) {
-        Page<SupervisionOrder> found = orders.list(caller, Paging.of(page, size, properties.maxPageSize()));
+            @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "Only those about this matter (a case, work order, rectification, share request "
+                    + "or objection id)", schema = @Schema(maxLength = 64, pattern = SUBJECT_ID))
+            @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = SUBJECT_ID) String subjectId,
+            Caller caller) {
+        Page<SupervisionOrder> found = orders.list(caller, subjectId, Paging.of(page, size, properties.maxPageSize()));
         return new OrderPage(found.getContent().stream().map(this::response).toList(), found.getNumber(),
                 found.getSize(), found.getTotalElements());
     }

@@ -30,6 +30,7 @@ import static dev.onewindow.supervision.Limits.ID;
 import static dev.onewindow.supervision.Limits.ID_LENGTH;
 import static dev.onewindow.supervision.Limits.MAX_PAGE;
 import static dev.onewindow.supervision.Limits.PAGE_SIZE;
+import static dev.onewindow.supervision.Limits.SUBJECT_ID;
 
 /** The watch's alerts (电子监察预警): for supervisors of the region and auditors. */
 @RestController
@@ -56,8 +57,12 @@ class AlertController {
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Alerts per page", schema = @Schema(type = "integer", format = "int32",
                     minimum = "1", maximum = "" + PAGE_SIZE, defaultValue = "20"))
-            @RequestParam(defaultValue = "20") int size, Caller caller) {
-        Page<Alert> found = alerts.list(caller, Paging.of(page, size, properties.maxPageSize()));
+            @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "Only those about this matter (a case, work order, rectification, share request "
+                    + "or objection id)", schema = @Schema(maxLength = 64, pattern = SUBJECT_ID))
+            @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = SUBJECT_ID) String subjectId,
+            Caller caller) {
+        Page<Alert> found = alerts.list(caller, subjectId, Paging.of(page, size, properties.maxPageSize()));
         return new AlertPage(found.getContent().stream().map(AlertController::response).toList(),
                 found.getNumber(), found.getSize(), found.getTotalElements());
     }
