@@ -44,8 +44,13 @@ final class Keycloak {
     }
 
     static String partnerToken() {
-        return token(Map.of("grant_type", "client_credentials", "client_id", "partner-demo",
-                "client_secret", "partner-demo-secret"));
+        return clientToken("partner-demo");
+    }
+
+    /** A system's token by client credentials (dev realm secrets are {@code <client>-secret}). */
+    static String clientToken(String clientId) {
+        return token(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", clientId + "-secret"));
     }
 
     /**

@@ -126,7 +126,7 @@ class Open311IT {
         return node.properties().stream().map(Map.Entry::getKey).toList();
     }
 
-    private static String form(String... pairs) {
+    static String form(String... pairs) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             values.put(pairs[i], pairs[i + 1]);

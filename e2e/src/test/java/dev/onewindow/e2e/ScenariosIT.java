@@ -1,6 +1,7 @@
 package dev.onewindow.e2e;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +21,18 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The city scenarios of docs/domain.md ("Scenarios") as far as the built services go, black-box: real Keycloak logins, only public HTTP APIs
- * through the gateway, and the events read back from the stack's Kafka.
+ * The city scenarios 1, 4 and 5 of docs/domain.md ("Scenarios") — scenario 2 is {@link HotlineScenarioIT}, scenario 3
+ * {@link DataSharingScenarioIT} — and the access rules met on the way, black-box: real Keycloak logins of the demo
+ * users, only public HTTP APIs through the gateway, time moved for the whole stack where a deadline must pass, and the
+ * events read back from the stack's Kafka.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenariosIT {
 
     static final String SHOP_ENTRY = "XK00201000341300SCJGJ";        // 个体工商户设立登记 → 营业执照
     static final String RESIDENCE_PERMIT = "QT00601000341300GAJ";    // 居住证申领, 秒批 → 居住证
+    static final String CITIZEN1_ID_NUMBER = "341302199003071234";
+    static final String CITIZEN2_ID_NUMBER = "341302199208152468";
 
     private final ApiClient gateway = ApiClient.at(LocalStack.GATEWAY);
 
@@ -38,7 +43,7 @@ class ScenariosIT {
 
     @Test
     @Order(1)
-    void autoApprovalCompletesWithANewLicenseWithoutAnyOfficer() {
+    void scenario4AutoApprovalCompletesWithANewLicenseWithoutAnyOfficerUnderTheEntrysRuleSet() {
         Citizen citizen = new Citizen("citizen1");
         String authorization = citizen.authorize("GAJ", citizen.licenseOfType("JMSFZ"));
         Response submitted = citizen.submit(Map.of(
@@ -52,7 +57,16 @@ class ScenariosIT {
         String caseId = submitted.json().get("id").asString();
 
         JsonNode completed = citizen.awaitStatus(caseId, "COMPLETED", Duration.ofSeconds(30));
-        assertThat(completed.path("autoApproval").path("approved").asBoolean(true)).isTrue();
+        // the case records the rule set it was decided by: the version the catalog publishes for the entry
+        String ruleSet = gateway.get("/api/v1/catalog/entries/" + RESIDENCE_PERMIT).send().json()
+                .get("autoApproval").get("ruleSetVersion").asString();
+        assertThat(ruleSet).isNotBlank();
+        assertThat(completed.get("autoApproval").get("ruleSetVersion").asString()).isEqualTo(ruleSet);
+        assertThat(completed.get("autoApproval").get("passed").asBoolean()).isTrue();
+        assertThat(completed.get("autoApproval").get("failedRules").values()).isEmpty();
+        // what the citizen sees: completed, its clock stopped on time
+        assertThat(completed.get("clock").get("stopped").asBoolean()).isTrue();
+        assertThat(completed.get("clock").get("dueAt").isNull()).isFalse();
         String licenseId = completed.get("licenseId").asString();
         Response verified = gateway.get("/api/v1/licenses/verify/" + licenseId).send();
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
@@ -61,11 +75,12 @@ class ScenariosIT {
         // nobody but the system acted on the case
         Response history = gateway.get("/api/v1/cases/" + caseId + "/history").token(citizen.token).send();
         assertThat(history.rawBody()).doesNotContain("officer1").doesNotContain("reviewer1").doesNotContain("approver1");
+        StackTopics.assertNoRawIdNumberOrMobile(CITIZEN1_ID_NUMBER);
     }
 
     @Test
     @Order(2)
-    void applyWithAnELicenseInsteadOfACopyThroughAcceptReviewApproveToAVerifiedLicense() {
+    void scenario1ApplyWithAnELicenseToAVerifiedLicenseThenABadRatingRunsLateAndIsSupervised() {
         Citizen citizen = new Citizen("citizen1");
         Response search = gateway.get("/api/v1/catalog/items?q=%E4%B8%AA%E4%BD%93%E5%B7%A5%E5%95%86%E6%88%B7").send();
         assertThat(search.status()).isEqualTo(200);
@@ -77,6 +92,12 @@ class ScenariosIT {
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
         // promised 1 working day: due at the end of the next working day on the calendar, Asia/Shanghai
         assertThat(accepted.get("clock").get("dueAt").asString()).endsWith("T16:00:00Z");
+        // what the citizen sees of her case: its state, deadline and level
+        JsonNode seen = citizen.caseById(caseId);
+        assertThat(seen.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(seen.get("clock").get("dueAt").asString()).isEqualTo(accepted.get("clock").get("dueAt").asString());
+        assertThat(seen.get("clock").get("level").asString()).isIn("GREEN", "YELLOW") // YELLOW late in its only day
+                .isEqualTo(accepted.get("clock").get("level").asString());
         assertThat(act("reviewer1", caseId, "review").get("status").asString()).isEqualTo("IN_REVIEW");
         assertThat(act("approver1", caseId, "approve").get("status").asString()).isIn("APPROVED", "COMPLETED");
 
@@ -122,6 +143,7 @@ class ScenariosIT {
         } finally {
             LocalStack.resetClock(); // the scenarios after this one count their deadlines from real time
         }
+        StackTopics.assertNoRawIdNumberOrMobile(CITIZEN1_ID_NUMBER);
     }
 
     /**
@@ -130,24 +152,11 @@ class ScenariosIT {
      */
     private void superviseTheOverdueRectification(String rectificationId, String department, String handler) {
         String supervisor = Keycloak.login("supervisor1");
-        JsonNode[] found = new JsonNode[2];
-        Eventually.holds(Duration.ofSeconds(120), () -> {
-            Response alerts = gateway.get("/api/v1/supervision/alerts?size=100").token(supervisor).send();
-            assertThat(alerts.status()).as(alerts.toString()).isEqualTo(200);
-            found[0] = alerts.json().get("items").values().stream()
-                    .filter(a -> a.get("subjectId").asString().equals(rectificationId)
-                            && a.get("level").asString().equals("RED")).findFirst().orElse(null);
-            assertThat(found[0]).as("a RED alert on rectification %s", rectificationId).isNotNull();
-            Response orders = gateway.get("/api/v1/supervision/orders?size=100").token(supervisor).send();
-            assertThat(orders.status()).as(orders.toString()).isEqualTo(200);
-            found[1] = orders.json().get("items").values().stream()
-                    .filter(o -> o.get("subjectId").asString().equals(rectificationId)).findFirst().orElse(null);
-            assertThat(found[1]).as("a supervision order on rectification %s", rectificationId).isNotNull();
-        });
-        assertThat(found[0].get("department").asString()).isEqualTo(department);
-        JsonNode order = found[1];
+        JsonNode alert = Supervisor.awaitAlert(rectificationId, "RED", Duration.ofSeconds(120));
+        JsonNode order = Supervisor.awaitOrder(rectificationId, Duration.ofSeconds(60));
+        assertThat(alert.get("department").asString()).isEqualTo(department);
         assertThat(order.get("department").asString()).isEqualTo(department);
-        assertThat(order.get("alertId").asString()).isEqualTo(found[0].get("id").asString());
+        assertThat(order.get("alertId").asString()).isEqualTo(alert.get("id").asString());
 
         Response replied = gateway.post("/api/v1/supervision/orders/" + order.get("id").asString() + "/reply")
                 .token(Keycloak.login(handler)).json(Map.of("version", order.get("version").asLong(),
@@ -195,7 +204,7 @@ class ScenariosIT {
 
     @Test
     @Order(3)
-    void oneBundleSubmissionCreatesThreeChildCasesInThreeDepartmentsCompletedOneByOne() {
+    void scenario5OneBundleSubmissionMakesThreeChildCasesOneRunsLateIsAlertedAndTheParentCompletesWithAll() {
         Citizen citizen = new Citizen("citizen2");
         JsonNode bundle = gateway.get("/api/v1/catalog/bundles/CSYJS").send().json();
         List<Map<String, String>> materials = new ArrayList<>();
@@ -223,17 +232,47 @@ class ScenariosIT {
         // each department's officer accepts and reviews; a second person decides (审批分离)
         Map<String, String> officerOf = Map.of("WSJKW", "officer2", "GAJ", "officer3", "RSJ", "officer4");
         Map<String, String> approverOf = Map.of("WSJKW", "approver2", "GAJ", "approver3", "RSJ", "approver4");
+        Map<String, JsonNode> accepted = new LinkedHashMap<>();
         for (JsonNode child : children) {
             String childId = child.has("caseId") ? child.get("caseId").asString() : child.get("id").asString();
             String department = child.get("departmentCode").asString();
-            String officer = officerOf.get(department);
-            assertThat(officer).as("a department of the bundle: " + department).isNotNull();
-            act(officer, childId, "accept");
-            act(officer, childId, "review");
+            assertThat(officerOf.get(department)).as("a department of the bundle: " + department).isNotNull();
+            accepted.put(childId, act(officerOf.get(department), childId, "accept"));
+        }
+        List<String> childIds = List.copyOf(accepted.keySet());
+        for (String childId : childIds.subList(0, 2)) {
+            String department = accepted.get(childId).get("departmentCode").asString();
+            act(officerOf.get(department), childId, "review");
             act(approverOf.get(department), childId, "approve");
             citizen.awaitStatus(childId, "COMPLETED", Duration.ofSeconds(30));
         }
-        citizen.awaitStatus(parentId, "COMPLETED", Duration.ofSeconds(30));
+        // the third child's department lets its deadline pass
+        String lateId = childIds.get(2);
+        String lateDepartment = accepted.get(lateId).get("departmentCode").asString();
+        Instant due = Instant.parse(accepted.get(lateId).get("clock").get("dueAt").asString());
+        JsonNode waiting = citizen.caseById(parentId);
+        assertThat(waiting.get("status").asString()).isNotEqualTo("COMPLETED");
+        assertThat(citizen.caseById(lateId).get("clock").get("level").asString()).isIn("GREEN", "YELLOW");
+        LocalStack.advanceClock(Duration.between(Instant.now(), due).plus(Duration.ofHours(2)));
+        try {
+            JsonNode alert = Supervisor.awaitAlert(lateId, "RED", Duration.ofSeconds(120));
+            assertThat(alert.get("source").asString()).isEqualTo("CASE");
+            assertThat(alert.get("department").asString()).isEqualTo(lateDepartment);
+            // what the citizen sees: her late child case is RED, the bundle still open
+            JsonNode late = citizen.caseById(lateId);
+            assertThat(late.get("status").asString()).isEqualTo("ACCEPTED");
+            assertThat(late.get("clock").get("level").asString()).isEqualTo("RED");
+            assertThat(Instant.parse(late.get("clock").get("dueAt").asString())).isEqualTo(due);
+            assertThat(citizen.caseById(parentId).get("status").asString()).isNotEqualTo("COMPLETED");
+            // it is done late; with it the last child, the parent completes
+            act(officerOf.get(lateDepartment), lateId, "review");
+            act(approverOf.get(lateDepartment), lateId, "approve");
+            citizen.awaitStatus(lateId, "COMPLETED", Duration.ofSeconds(30));
+            citizen.awaitStatus(parentId, "COMPLETED", Duration.ofSeconds(30));
+        } finally {
+            LocalStack.resetClock();
+        }
+        StackTopics.assertNoRawIdNumberOrMobile(CITIZEN2_ID_NUMBER);
     }
 
     @Test
