@@ -1,10 +1,5 @@
 package dev.onewindow.dataexchange.contracts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.onewindow.dataexchange.accesslog.AccessLogEntry;
@@ -36,17 +28,16 @@ import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.platform.events.AggregateRoot;
 import dev.onewindow.platform.events.OutboxEntry;
 import dev.onewindow.platform.events.OutboxMongoListener;
+import dev.onewindow.platform.testkit.EventContracts;
 import dev.onewindow.platform.testkit.JsonSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,8 +59,6 @@ class EventContractsTest {
     /** Member names that would mean a personal value leaked into an event. */
     private static final Set<String> PERSONAL = Set.of("mobile", "idNumber", "name", "key", "recordKey",
             "keyValue", "description", "reply", "value0");
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9X](?![0-9])");
 
     private static final Map<String, List<JsonNode>> REGISTERED = new LinkedHashMap<>();
 
@@ -151,25 +140,9 @@ class EventContractsTest {
 
     @ParameterizedTest
     @MethodSource("eventTypes")
-    void everyRegisteredEventMatchesItsSchemaAndHasTheGoldenSamplesMembers(String type) throws IOException {
-        List<JsonNode> events = REGISTERED.get(type);
-        assertThat(events).as("an event of type " + type + " was registered").isNotEmpty();
-        JsonNode sample = resourceOrNull(type + ".sample.json");
-        if (sample == null) {
-            Path draft = Path.of("target", "contract-drafts", type + ".sample.json");
-            Files.createDirectories(draft.getParent());
-            Files.writeString(draft, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(events.get(0)));
-        }
-        assertThat(sample).as("golden sample of " + type + " (a draft was written to target/contract-drafts)")
-                .isNotNull();
-        JsonNode schemaDocument = resourceOrNull(type + ".schema.json");
-        assertThat(schemaDocument).as(type + ".schema.json").isNotNull();
-        JsonSchema schema = JsonSchema.of(schemaDocument);
-        assertThat(schema.violations(sample)).as(type + " sample against its schema").isEmpty();
-        assertThat(JsonSchema.paths(events.get(0))).as(type + ": members = the golden sample's")
-                .isEqualTo(JsonSchema.paths(sample));
-        for (JsonNode event : events) {
-            assertThat(schema.violations(event)).as(type + " against its schema: " + event).isEmpty();
+    void everyRegisteredEventMatchesItsSchemaAndHasTheGoldenSamplesMembers(String type) {
+        EventContracts.assertMatchesContract(type, REGISTERED.get(type));
+        for (JsonNode event : REGISTERED.get(type)) {
             assertNoPersonalValue(type, event);
         }
     }
@@ -177,19 +150,8 @@ class EventContractsTest {
     @ParameterizedTest
     @MethodSource("eventTypes")
     void theSchemaRefusesMissingExtraAndMistypedMembers(String type) {
-        JsonSchema schema = JsonSchema.forEvent(type);
-        JsonNode sample = JsonSchema.sample(type);
-        String first = sample.propertyNames().iterator().next();
-        ObjectNode missing = (ObjectNode) sample.deepCopy();
-        missing.remove(first);
-        ObjectNode extra = (ObjectNode) sample.deepCopy();
-        extra.put("idNumber", "341302199003071234");
-        ObjectNode mistyped = (ObjectNode) sample.deepCopy();
-        mistyped.put(first, 341302);
-
-        assertThat(schema.violations(missing)).isNotEmpty();
-        assertThat(schema.violations(extra)).isNotEmpty();
-        assertThat(schema.violations(mistyped)).isNotEmpty();
+        EventContracts.assertSchemaRefusesMissingExtraAndMistyped(type,
+                JsonSchema.sample(type).propertyNames().iterator().next(), "idNumber", "341302199003071234");
     }
 
     /** What a subscriber hears is limited to its grant: a changed field outside the grant is not named at all. */
@@ -203,71 +165,15 @@ class EventContractsTest {
     }
 
     @Test
-    void theContractsAreTheRegisteredTypesClosedAndFreeOfPersonalMembers() throws IOException {
-        Set<String> contracts = new TreeSet<>();
-        for (var resource : new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:contracts/events/*.schema.json")) {
-            contracts.add(resource.getFilename().replace(".schema.json", ""));
-        }
-        assertThat(contracts).containsExactlyInAnyOrderElementsOf(eventTypes().toList())
-                .containsExactlyInAnyOrderElementsOf(registeredInSources());
-        for (String type : contracts) {
-            JsonNode schema = JsonSchema.resource("contracts/events/" + type + ".schema.json");
-            List<String> objects = new ArrayList<>();
-            List<String> members = new ArrayList<>();
-            walk(schema, "$", objects, members);
-            assertThat(objects).as(type + ": objects that are not closed (additionalProperties: false)").isEmpty();
-            assertThat(members).as(type).doesNotContainAnyElementsOf(PERSONAL);
+    void theContractsAreTheRegisteredTypesClosedAndFreeOfPersonalMembers() {
+        EventContracts.assertContractsAreTheRegisteredTypesClosedAndFreeOf(eventTypes().toList(), PERSONAL);
+        for (String type : EventContracts.contractTypes()) {
             assertNoPersonalValue(type + " sample", JsonSchema.sample(type));
         }
     }
 
+    /** Beyond numbers: the names and sealed values the aggregates were driven with. */
     private static void assertNoPersonalValue(String what, JsonNode event) {
-        String text = event.toString();
-        assertThat(MOBILE.matcher(text).find()).as(what + " holds a mobile number: " + text).isFalse();
-        assertThat(ID_NUMBER.matcher(text).find()).as(what + " holds an ID number: " + text).isFalse();
-        assertThat(text).as(what).doesNotContain("张伟").doesNotContain("ciphertext");
-    }
-
-    private static void walk(JsonNode schema, String at, List<String> open, List<String> members) {
-        if (!schema.isObject()) {
-            return;
-        }
-        JsonNode type = schema.path("type");
-        boolean object = type.isString() ? type.asString().equals("object")
-                : type.isArray() && type.values().stream().anyMatch(t -> t.asString().equals("object"));
-        if (object && schema.path("additionalProperties").asBoolean(true)) {
-            open.add(at);
-        }
-        schema.path("properties").properties().forEach(p -> {
-            members.add(p.getKey());
-            walk(p.getValue(), at + "." + p.getKey(), open, members);
-        });
-        schema.path("$defs").properties().forEach(d -> walk(d.getValue(), at + ".$defs." + d.getKey(), open,
-                members));
-        walk(schema.path("items"), at + "[]", open, members);
-    }
-
-    private static Set<String> registeredInSources() throws IOException {
-        Pattern call = Pattern.compile("registerEvent\\(\\s*\"([^\"]+)\"");
-        Set<String> types = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = call.matcher(Files.readString(source));
-                while (m.find()) {
-                    types.add(m.group(1));
-                }
-            }
-        }
-        assertThat(types).as("registerEvent calls found in src/main/java").isNotEmpty();
-        return types;
-    }
-
-    private static JsonNode resourceOrNull(String name) {
-        try (InputStream in = EventContractsTest.class.getResourceAsStream("/contracts/events/" + name)) {
-            return in == null ? null : JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(event.toString()).as(what).doesNotContain("张伟").doesNotContain("ciphertext");
     }
 }
