@@ -22,14 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller reports night-time noise by phone (12345); agent1 registers it, dispatcher1 dispatches it (the rules: 公安局),
  * handler1 of 公安局 signs and replies; the callback is unsatisfied and the order reopens on a new reply deadline;
  * time passes that deadline for the whole stack; supervision raises its alert; the hourly counter of 社会生活噪声 in
- * 埇桥区 rises, and a burst of similar reports — by phone, by a citizen on the app and by a partner through Open311 —
+ * the district rises, and a burst of similar reports — by phone, by a citizen on the app and by a partner through Open311 —
  * raises one hot spot. The citizen follows her own report (state, deadline, level) and the partner tracks its request
  * through Open311.
  */
 class HotlineScenarioIT {
 
     static final String NOISE = "ENV-NOISE-SOCIAL";      // 社会生活噪声 (夜间, 噪音, 广场舞)
-    static final String DISTRICT = "341302";             // 埇桥区
+    /** 埇桥区 first; another district of the city when an earlier run's spike in 埇桥区 goes on into this hour. */
+    static final List<String> DISTRICTS = List.of("341302", "341322", "341323", "341324");
     static final String CALLER_MOBILE = "13905571234";
     static final String CITIZEN_MOBILE = "13705579876";
     static final String PARTNER_PHONE = "13605571122";
@@ -47,16 +48,17 @@ class HotlineScenarioIT {
         String dispatcher = Keycloak.login("dispatcher1");
         String police = Keycloak.login("handler1"); // 公安局 (GAJ)
         awayFromTheEndOfAnHour(); // the burst below is to fall into the same hour as the first call
+        String district = quietDistrict(Instant.now().truncatedTo(ChronoUnit.HOURS));
 
-        JsonNode registered = register(agent, report("PHONE", "李娜", CALLER_MOBILE, "埇桥区汴河路100号小区广场",
+        JsonNode registered = register(agent, report(district, "PHONE", "李娜", CALLER_MOBILE, "汴河路100号小区广场",
                 "晚上十点后广场舞音响声音很大，影响休息。"));
         String orderId = registered.get("id").asString();
         assertThat(registered.get("status").asString()).isEqualTo("REGISTERED");
         assertThat(registered.get("caller").get("mobile").asString()).isEqualTo("139****1234");
         Instant hour = Instant.parse(registered.get("registeredAt").asString()).truncatedTo(ChronoUnit.HOURS);
         // the hot-spot counter of this category and district counts the call in its hour
-        Eventually.holds(Duration.ofSeconds(30), () -> assertThat(count(dispatcher, hour)).isPositive());
-        long counted = count(dispatcher, hour);
+        Eventually.holds(Duration.ofSeconds(30), () -> assertThat(count(dispatcher, district, hour)).isPositive());
+        long counted = count(dispatcher, district, hour);
 
         JsonNode dispatched = step(dispatcher, orderId, "dispatch", Map.of());
         assertThat(dispatched.get("leadDepartment").asString()).isEqualTo("GAJ");
@@ -77,22 +79,22 @@ class HotlineScenarioIT {
         assertThat(reopenedDue).isAfter(Instant.parse(replied.get("repliedAt").asString()));
 
         // a burst of similar reports in the same hour: by phone, by citizen1 on the app, by a partner via Open311
-        for (String address : List.of("埇桥区淮海路8号", "埇桥区人民路66号", "埇桥区银河一路3号")) {
-            register(agent, report("PHONE", "赵磊", "1380557" + (1000 + address.length()), address,
+        for (String address : List.of("淮海路8号", "人民路66号", "银河一路3号")) {
+            register(agent, report(district, "PHONE", "赵磊", "1380557" + (1000 + address.length()), address,
                     "夜里广场舞噪音扰民。"));
         }
         Citizen citizen = new Citizen("citizen1");
-        JsonNode own = register(citizen.token, report("APP", "张三", CITIZEN_MOBILE, "埇桥区胜利路12号",
+        JsonNode own = register(citizen.token, report(district, "APP", "张三", CITIZEN_MOBILE, "胜利路12号",
                 "小区楼下夜间噪音，每天到十一点。"));
-        String open311No = fileThroughOpen311();
+        String open311No = fileThroughOpen311(district);
         // one hot spot for this category, district and hour, however many reports came after it
         Eventually.holds(Duration.ofSeconds(30), () -> {
-            assertThat(count(dispatcher, hour)).isGreaterThanOrEqualTo(counted + 5);
+            assertThat(count(dispatcher, district, hour)).isGreaterThanOrEqualTo(counted + 5);
             Response hotspots = gateway.get("/api/v1/hotline/hotspots?from=" + hour + "&to=" + hour.plus(
                     Duration.ofHours(1))).token(Keycloak.login("supervisor1")).send();
             assertThat(hotspots.status()).as(hotspots.toString()).isEqualTo(200);
             assertThat(hotspots.json().values().stream().filter(h -> h.get("categoryCode").asString().equals(NOISE)
-                    && h.get("region").asString().equals(DISTRICT)).toList()).singleElement()
+                    && h.get("region").asString().equals(district)).toList()).singleElement()
                     .satisfies(h -> assertThat(h.get("hourStart").asString()).isEqualTo(hour.toString()));
         });
 
@@ -139,6 +141,19 @@ class HotlineScenarioIT {
                 .get("id").asString();
     }
 
+    /**
+     * A district whose previous hour had no hot spot of the category: an hour right after a hot one continues that
+     * spike and raises nothing new (docs/domain.md, hot spots), which only an earlier run of these tests can cause.
+     */
+    private String quietDistrict(Instant hour) {
+        Response previous = gateway.get("/api/v1/hotline/hotspots?from=" + hour.minus(Duration.ofHours(1)) + "&to="
+                + hour).token(Keycloak.login("supervisor1")).send();
+        assertThat(previous.status()).as(previous.toString()).isEqualTo(200);
+        List<String> hot = previous.json().values().stream().filter(h -> h.get("categoryCode").asString().equals(NOISE))
+                .map(h -> h.get("region").asString()).toList();
+        return DISTRICTS.stream().filter(d -> !hot.contains(d)).findFirst().orElseThrow();
+    }
+
     private static void awayFromTheEndOfAnHour() {
         Instant now = Instant.now();
         Instant next = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
@@ -148,17 +163,17 @@ class HotlineScenarioIT {
     }
 
     /** A partner app files a report through the Open311 facade with its api_key; answers its service_request_id. */
-    private String fileThroughOpen311() {
+    private String fileThroughOpen311(String district) {
         Response filed = gateway.post("/open311/v2/requests.json").body(Open311IT.FORM, Open311IT.form(
                 "api_key", Open311IT.API_KEY, "jurisdiction_id", "suzhou.ah.cn", "service_code", NOISE,
-                "attribute[region]", DISTRICT, "address_string", "宿州市埇桥区东关大道20号",
+                "attribute[region]", district, "address_string", "东关大道20号",
                 "first_name", "小红", "last_name", "李", "phone", PARTNER_PHONE,
                 "description", "夜间广场舞音响噪声扰民。")).send();
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         return filed.json().get(0).get("service_request_id").asString();
     }
 
-    private static Map<String, Object> report(String channel, String name, String mobile, String address,
+    private static Map<String, Object> report(String district, String channel, String name, String mobile, String address,
             String text) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", channel);
@@ -166,7 +181,7 @@ class HotlineScenarioIT {
         body.put("demandType", "COMPLAINT");
         body.put("categoryCode", NOISE);
         body.put("address", address);
-        body.put("region", DISTRICT);
+        body.put("region", district);
         body.put("urgency", "NORMAL");
         body.put("text", text);
         return body;
@@ -201,8 +216,8 @@ class HotlineScenarioIT {
         return read(citizen.token, id);
     }
 
-    private long count(String dispatcher, Instant hour) {
-        Response counts = gateway.get("/api/v1/hotline/hotspots/counts?category=" + NOISE + "&region=" + DISTRICT
+    private long count(String dispatcher, String district, Instant hour) {
+        Response counts = gateway.get("/api/v1/hotline/hotspots/counts?category=" + NOISE + "&region=" + district
                 + "&from=" + hour + "&to=" + hour.plus(Duration.ofHours(1))).token(dispatcher).send();
         assertThat(counts.status()).as(counts.toString()).isEqualTo(200);
         return counts.json().values().stream().mapToLong(c -> c.get("count").asLong()).sum();
