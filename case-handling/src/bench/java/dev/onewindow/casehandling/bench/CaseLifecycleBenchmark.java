@@ -21,9 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.event.CommandFailedEvent;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandSucceededEvent;
 import dev.onewindow.casehandling.CaseHandlingApplication;
 import dev.onewindow.casehandling.cases.Actor;
 import dev.onewindow.casehandling.cases.Applicant;
@@ -39,20 +36,16 @@ import dev.onewindow.casehandling.support.People;
 import dev.onewindow.casehandling.support.Stubs;
 import dev.onewindow.platform.security.Roles;
 import dev.onewindow.platform.testkit.TestInfrastructure;
+import dev.onewindow.platform.testkit.bench.ServerTimings;
 import dev.onewindow.platform.testkit.TokenMinter;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
 import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static dev.onewindow.platform.testkit.bench.ServerTimings.percentileMillis;
 
 /**
  * Case lifecycle benchmark (run by {@code case-handling/bench/case-bench.sh}, not a test). The real service
@@ -71,13 +64,6 @@ public final class CaseLifecycleBenchmark {
     private static final List<String> STEPS = List.of("submit", "accept", "review", "approve", "mine");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** Mongo command time of the current request thread, in nanoseconds. */
-    static final ThreadLocal<long[]> MONGO_NANOS = ThreadLocal.withInitial(() -> new long[1]);
-    /** Per Mongo command name (find, update, insert …): count and nanos, all threads (relay included). */
-    static final Map<String, long[]> COMMANDS = new ConcurrentHashMap<>();
-    /** Per step: server nanos and mongo nanos of each request. */
-    static final Map<String, ConcurrentLinkedQueue<long[]>> SERVER = new ConcurrentHashMap<>();
-
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
@@ -85,7 +71,7 @@ public final class CaseLifecycleBenchmark {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CaseHandlingApplication.class,
-                BenchInstrumentation.class)
+                ServerTimings.class)
                 .profiles("local")
                 .initializers(new TestInfrastructure(), new CaseHandlingTestSetup())
                 .properties(Map.of("server.port", "0", "logging.level.root", "WARN",
@@ -204,8 +190,7 @@ public final class CaseLifecycleBenchmark {
         void run(int lifecycles, boolean report) throws InterruptedException {
             Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
             STEPS.forEach(step -> latencies.put(step, new ConcurrentLinkedQueue<>()));
-            SERVER.clear();
-            COMMANDS.clear();
+            ServerTimings.clear();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -237,19 +222,16 @@ public final class CaseLifecycleBenchmark {
                     "server ms", "mongo ms", "mongo%", "own (non-db)ms");
             for (String step : STEPS) {
                 long[] sorted = latencies.get(step).stream().mapToLong(Long::longValue).sorted().toArray();
-                List<long[]> server = new ArrayList<>(SERVER.getOrDefault(step, new ConcurrentLinkedQueue<>()));
+                List<long[]> server = ServerTimings.of(step);
                 double serverMs = server.stream().mapToLong(s -> s[0]).average().orElse(0) / 1e6;
                 double mongoMs = server.stream().mapToLong(s -> s[1]).average().orElse(0) / 1e6;
                 System.out.printf("  %-8s %9.1f %9.1f %9.1f | %12.2f %12.2f %6.0f%% %14.2f%n", step,
-                        pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), serverMs, mongoMs,
+                        percentileMillis(sorted, 50), percentileMillis(sorted, 95), percentileMillis(sorted, 99),
+                        serverMs, mongoMs,
                         serverMs == 0 ? 0 : 100 * mongoMs / serverMs, serverMs - mongoMs);
             }
             System.out.print("  Mongo commands (all threads, incl. the outbox relay):");
-            COMMANDS.entrySet().stream().filter(e -> !e.getKey().equals("hello") && !e.getKey().equals("isMaster"))
-                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
-                    .forEach(e -> System.out.printf(" %s %d× avg %.1f ms;", e.getKey(), e.getValue()[0],
-                            e.getValue()[1] / 1e6 / Math.max(1, e.getValue()[0])));
-            System.out.println();
+            System.out.println(ServerTimings.commands());
         }
 
         private void lifecycle(String[] citizen, Map<String, ConcurrentLinkedQueue<Long>> latencies)
@@ -277,7 +259,7 @@ public final class CaseLifecycleBenchmark {
                 Map<String, ConcurrentLinkedQueue<Long>> latencies) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                    .header("X-Bench-Step", step);
+                    .header(ServerTimings.STEP_HEADER, step);
             if (json != null) {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -313,64 +295,7 @@ public final class CaseLifecycleBenchmark {
         }
     }
 
-    private static double pct(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-    }
 
-    /**
-     * Measures, inside the service, each request's total time and the part spent in Mongo commands: the synchronous
-     * driver runs a command on the request's own thread, so a thread-local sum of the listener's elapsed times is
-     * that request's Mongo time (the outbox relay's own commands run on its thread and are not counted).
-     */
-    @Configuration(proxyBeanMethods = false)
-    static class BenchInstrumentation {
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer mongoCommandTimer() {
-            return settings -> settings.addCommandListener(new CommandListener() {
-                @Override
-                public void commandSucceeded(CommandSucceededEvent event) {
-                    long nanos = event.getElapsedTime(TimeUnit.NANOSECONDS);
-                    MONGO_NANOS.get()[0] += nanos;
-                    long[] total = COMMANDS.computeIfAbsent(event.getCommandName(), c -> new long[2]);
-                    synchronized (total) {
-                        total[0]++;
-                        total[1] += nanos;
-                    }
-                }
-
-                @Override
-                public void commandFailed(CommandFailedEvent event) {
-                    MONGO_NANOS.get()[0] += event.getElapsedTime(TimeUnit.NANOSECONDS);
-                }
-            });
-        }
-
-        /** First of all filters, so security (token validation) counts as OneWindow's own time too. */
-        @Bean
-        FilterRegistrationBean<Filter> benchTimer() {
-            Filter timer = (request, response, chain) -> {
-                String step = ((HttpServletRequest) request).getHeader("X-Bench-Step");
-                long[] mongo = MONGO_NANOS.get();
-                mongo[0] = 0;
-                long started = System.nanoTime();
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    if (step != null) {
-                        SERVER.computeIfAbsent(step, s -> new ConcurrentLinkedQueue<>())
-                                .add(new long[] {System.nanoTime() - started, mongo[0]});
-                    }
-                }
-            };
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(timer);
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-            return registration;
-        }
-    }
 
     private CaseLifecycleBenchmark() {
     }

@@ -27,12 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntFunction;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.event.CommandFailedEvent;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandSucceededEvent;
 import dev.onewindow.evaluation.EvaluationApplication;
 import dev.onewindow.evaluation.config.EvaluationProperties;
 import dev.onewindow.evaluation.ratings.Rating;
@@ -47,20 +43,16 @@ import dev.onewindow.platform.personal.LookupHasher;
 import dev.onewindow.platform.personal.ResidentIdNumber;
 import dev.onewindow.platform.security.Roles;
 import dev.onewindow.platform.testkit.TestInfrastructure;
+import dev.onewindow.platform.testkit.bench.ServerTimings;
 import dev.onewindow.platform.testkit.TokenMinter;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
 import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static dev.onewindow.platform.testkit.bench.ServerTimings.percentileMillis;
 
 /**
  * Ratings and statistics benchmark (run by {@code evaluation/bench/evaluation-bench.sh}, not a test). The real service
@@ -109,10 +101,6 @@ public final class EvaluationBenchmark {
         DEPARTMENTS = List.copyOf(departments);
     }
 
-    static final ThreadLocal<long[]> MONGO = ThreadLocal.withInitial(() -> new long[2]);
-    static final Map<String, long[]> COMMANDS = new ConcurrentHashMap<>();
-    static final Map<String, ConcurrentLinkedQueue<long[]>> SERVER = new ConcurrentHashMap<>();
-
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,1000000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
@@ -120,7 +108,7 @@ public final class EvaluationBenchmark {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(EvaluationApplication.class,
-                BenchInstrumentation.class)
+                ServerTimings.class)
                 .profiles("local")
                 .initializers(new TestInfrastructure())
                 .run("--server.port=0", "--logging.level.root=WARN", "--logging.level.dev.onewindow=WARN",
@@ -543,8 +531,7 @@ public final class EvaluationBenchmark {
 
         void rate(int count, Result result) throws InterruptedException {
             Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
-            SERVER.clear();
-            COMMANDS.clear();
+            ServerTimings.clear();
             AtomicInteger failures = new AtomicInteger();
             AtomicReference<String> firstFailure = new AtomicReference<>();
             double seconds = run(count, n -> {
@@ -584,7 +571,7 @@ public final class EvaluationBenchmark {
         /** The department figures (month, day) and the public summary, {@code count} each, interleaved. */
         void statistics(int count, String month, String day, Result result) throws InterruptedException {
             Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
-            SERVER.keySet().removeIf(k -> !k.equals("rate"));
+            ServerTimings.keepOnly("rate");
             AtomicInteger failures = new AtomicInteger();
             AtomicReference<String> firstFailure = new AtomicReference<>();
             String base = "/api/v1/evaluations/statistics";
@@ -611,18 +598,13 @@ public final class EvaluationBenchmark {
                     continue;
                 }
                 long[] sorted = latencies.get(step).stream().mapToLong(Long::longValue).sorted().toArray();
-                List<long[]> server = new ArrayList<>(SERVER.getOrDefault(step, new ConcurrentLinkedQueue<>()));
-                result.calls.put(step, new double[] {pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+                List<long[]> server = ServerTimings.of(step);
+                result.calls.put(step, new double[] {percentileMillis(sorted, 50), percentileMillis(sorted, 95), percentileMillis(sorted, 99),
                     server.stream().mapToLong(s -> s[0]).average().orElse(0) / 1e6,
                     server.stream().mapToLong(s -> s[1]).average().orElse(0) / 1e6,
                     server.stream().mapToLong(s -> s[2]).average().orElse(0), sorted.length});
             }
-            StringBuilder commands = new StringBuilder();
-            COMMANDS.entrySet().stream().filter(e -> !e.getKey().equals("hello") && !e.getKey().equals("isMaster"))
-                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
-                    .forEach(e -> commands.append(String.format(" %s %d× avg %.2f ms;", e.getKey(),
-                            e.getValue()[0], e.getValue()[1] / 1e6 / Math.max(1, e.getValue()[0]))));
-            result.commands = commands.toString();
+            result.commands = ServerTimings.commands();
         }
 
         interface Call {
@@ -658,7 +640,7 @@ public final class EvaluationBenchmark {
         private JsonNode call(String step, String method, String path, String token, String json, int expected,
                 Map<String, ConcurrentLinkedQueue<Long>> latencies) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(60)).header("X-Bench-Step", step);
+                    .timeout(Duration.ofSeconds(60)).header(ServerTimings.STEP_HEADER, step);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -678,64 +660,7 @@ public final class EvaluationBenchmark {
         }
     }
 
-    private static double pct(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-    }
 
-    /** Each request's server time and the part spent in Mongo commands (as in HotlineLifecycleBenchmark). */
-    @Configuration(proxyBeanMethods = false)
-    static class BenchInstrumentation {
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer mongoCommandTimer() {
-            return settings -> settings.addCommandListener(new CommandListener() {
-                @Override
-                public void commandSucceeded(CommandSucceededEvent event) {
-                    long nanos = event.getElapsedTime(TimeUnit.NANOSECONDS);
-                    long[] mine = MONGO.get();
-                    mine[0] += nanos;
-                    mine[1]++;
-                    long[] total = COMMANDS.computeIfAbsent(event.getCommandName(), c -> new long[2]);
-                    synchronized (total) {
-                        total[0]++;
-                        total[1] += nanos;
-                    }
-                }
-
-                @Override
-                public void commandFailed(CommandFailedEvent event) {
-                    long[] mine = MONGO.get();
-                    mine[0] += event.getElapsedTime(TimeUnit.NANOSECONDS);
-                    mine[1]++;
-                }
-            });
-        }
-
-        @Bean
-        FilterRegistrationBean<Filter> benchTimer() {
-            Filter timer = (request, response, chain) -> {
-                String step = ((HttpServletRequest) request).getHeader("X-Bench-Step");
-                long[] mongo = MONGO.get();
-                mongo[0] = 0;
-                mongo[1] = 0;
-                long started = System.nanoTime();
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    if (step != null) {
-                        SERVER.computeIfAbsent(step, s -> new ConcurrentLinkedQueue<>())
-                                .add(new long[] {System.nanoTime() - started, mongo[0], mongo[1]});
-                    }
-                }
-            };
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(timer);
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-            return registration;
-        }
-    }
 
     private EvaluationBenchmark() {
     }

@@ -34,9 +34,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.event.CommandFailedEvent;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandSucceededEvent;
 import dev.onewindow.hotline.HotlineApplication;
 import dev.onewindow.hotline.category.Category;
 import dev.onewindow.hotline.category.CategoryTree;
@@ -59,20 +56,16 @@ import dev.onewindow.platform.personal.LookupHasher;
 import dev.onewindow.platform.personal.Masking;
 import dev.onewindow.platform.security.Roles;
 import dev.onewindow.platform.testkit.TestInfrastructure;
+import dev.onewindow.platform.testkit.bench.ServerTimings;
 import dev.onewindow.platform.testkit.TokenMinter;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
 import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static dev.onewindow.platform.testkit.bench.ServerTimings.percentileMillis;
 
 /**
  * Work-order lifecycle benchmark (run by {@code hotline-12345/bench/hotline-bench.sh}, not a test). The real service
@@ -108,13 +101,6 @@ public final class HotlineLifecycleBenchmark {
     private static final double TARGET = 40.0;
     private static final double DIGIT_PER_VCPU = 6.3 / 16;
 
-    /** Mongo command time and count of the current request thread. */
-    static final ThreadLocal<long[]> MONGO = ThreadLocal.withInitial(() -> new long[2]);
-    /** Per Mongo command name (find, update, insert …): count and nanos, all threads (relay and listeners included). */
-    static final Map<String, long[]> COMMANDS = new ConcurrentHashMap<>();
-    /** Per step: server nanos, mongo nanos and mongo commands of each request. */
-    static final Map<String, ConcurrentLinkedQueue<long[]>> SERVER = new ConcurrentHashMap<>();
-
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
@@ -123,7 +109,7 @@ public final class HotlineLifecycleBenchmark {
 
         // command-line arguments: above application.yml (server.port 8086) and the test sources' config/application.yml
         ConfigurableApplicationContext app = new SpringApplicationBuilder(HotlineApplication.class,
-                BenchInstrumentation.class)
+                ServerTimings.class)
                 .profiles("local")
                 .initializers(new TestInfrastructure())
                 .run("--server.port=0", "--logging.level.root=WARN", "--logging.level.dev.onewindow=WARN",
@@ -696,8 +682,7 @@ public final class HotlineLifecycleBenchmark {
         void run(int lifecycles, Result result) throws InterruptedException {
             Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
             STEPS.forEach(step -> latencies.put(step, new ConcurrentLinkedQueue<>()));
-            SERVER.clear();
-            COMMANDS.clear();
+            ServerTimings.clear();
             leads.clear();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
@@ -733,18 +718,13 @@ public final class HotlineLifecycleBenchmark {
             result.seconds = seconds;
             for (String step : STEPS) {
                 long[] sorted = latencies.get(step).stream().mapToLong(Long::longValue).sorted().toArray();
-                List<long[]> server = new ArrayList<>(SERVER.getOrDefault(step, new ConcurrentLinkedQueue<>()));
-                result.calls.put(step, new double[] {pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+                List<long[]> server = ServerTimings.of(step);
+                result.calls.put(step, new double[] {percentileMillis(sorted, 50), percentileMillis(sorted, 95), percentileMillis(sorted, 99),
                     server.stream().mapToLong(s -> s[0]).average().orElse(0) / 1e6,
                     server.stream().mapToLong(s -> s[1]).average().orElse(0) / 1e6,
                     server.stream().mapToLong(s -> s[2]).average().orElse(0)});
             }
-            StringBuilder commands = new StringBuilder();
-            COMMANDS.entrySet().stream().filter(e -> !e.getKey().equals("hello") && !e.getKey().equals("isMaster"))
-                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
-                    .forEach(e -> commands.append(String.format(" %s %d× avg %.2f ms;", e.getKey(),
-                            e.getValue()[0], e.getValue()[1] / 1e6 / Math.max(1, e.getValue()[0]))));
-            result.commands = commands.toString();
+            result.commands = ServerTimings.commands();
             result.leads = new java.util.TreeMap<>(leads).toString();
         }
 
@@ -795,7 +775,7 @@ public final class HotlineLifecycleBenchmark {
                 Map<String, ConcurrentLinkedQueue<Long>> latencies) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                    .header("X-Bench-Step", step);
+                    .header(ServerTimings.STEP_HEADER, step);
             if (json != null) {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -812,70 +792,7 @@ public final class HotlineLifecycleBenchmark {
         }
     }
 
-    private static double pct(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-    }
 
-    /**
-     * Measures, inside the service, each request's total time and the part spent in Mongo commands: the synchronous
-     * driver runs a command on the request's own thread, so a thread-local sum of the listener's elapsed times is
-     * that request's Mongo time (the outbox relay's and the Kafka listeners' commands run on their own threads and
-     * are not counted). The same as case-handling's CaseLifecycleBenchmark.BenchInstrumentation.
-     */
-    @Configuration(proxyBeanMethods = false)
-    static class BenchInstrumentation {
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer mongoCommandTimer() {
-            return settings -> settings.addCommandListener(new CommandListener() {
-                @Override
-                public void commandSucceeded(CommandSucceededEvent event) {
-                    long nanos = event.getElapsedTime(TimeUnit.NANOSECONDS);
-                    long[] mine = MONGO.get();
-                    mine[0] += nanos;
-                    mine[1]++;
-                    long[] total = COMMANDS.computeIfAbsent(event.getCommandName(), c -> new long[2]);
-                    synchronized (total) {
-                        total[0]++;
-                        total[1] += nanos;
-                    }
-                }
-
-                @Override
-                public void commandFailed(CommandFailedEvent event) {
-                    long[] mine = MONGO.get();
-                    mine[0] += event.getElapsedTime(TimeUnit.NANOSECONDS);
-                    mine[1]++;
-                }
-            });
-        }
-
-        /** First of all filters, so security (token validation) counts as OneWindow's own time too. */
-        @Bean
-        FilterRegistrationBean<Filter> benchTimer() {
-            Filter timer = (request, response, chain) -> {
-                String step = ((HttpServletRequest) request).getHeader("X-Bench-Step");
-                long[] mongo = MONGO.get();
-                mongo[0] = 0;
-                mongo[1] = 0;
-                long started = System.nanoTime();
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    if (step != null) {
-                        SERVER.computeIfAbsent(step, s -> new ConcurrentLinkedQueue<>())
-                                .add(new long[] {System.nanoTime() - started, mongo[0], mongo[1]});
-                    }
-                }
-            };
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(timer);
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-            return registration;
-        }
-    }
 
     private HotlineLifecycleBenchmark() {
     }
