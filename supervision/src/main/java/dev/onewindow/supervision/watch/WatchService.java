@@ -332,6 +332,11 @@ public class WatchService {
             matter.addFact(fact);
         }
 
+        /** The facts remembered that begin with {@code prefix}, oldest first. */
+        public List<String> facts(String prefix) {
+            return matter.facts(prefix);
+        }
+
         /** Adds to the KPI counters of {@code department} and the matter's region, once the event is applied. */
         public void count(Instant at, String department, Metric metric, double by) {
             Map<Metric, Double> increments = new EnumMap<>(Metric.class);

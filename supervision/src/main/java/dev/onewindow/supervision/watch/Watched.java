@@ -100,6 +100,11 @@ public class Watched {
         facts.add(fact);
     }
 
+    /** The facts beginning with {@code prefix}, in the order they were learnt. */
+    List<String> facts(String prefix) {
+        return facts.stream().filter(f -> f.startsWith(prefix)).toList();
+    }
+
     /** Recomputes {@link #nextFireAt} from the running clocks (see the class comment). */
     void schedule(WorkingDayCalendar calendar, Instant now, ClockThresholds thresholds) {
         Instant next = null;

@@ -33,6 +33,7 @@ public final class Producers {
     public static final String ORDER_TOPIC = "hotline-12345.workorder.events.v1";
     public static final String RATING_TOPIC = "evaluation.rating.events.v1";
     public static final String RECTIFICATION_TOPIC = "evaluation.rectification.events.v1";
+    public static final String APPEAL_TOPIC = "evaluation.appeal.events.v1";
     public static final String SHARE_TOPIC = "data-exchange.share.events.v1";
     public static final String OBJECTION_TOPIC = "data-exchange.objection.events.v1";
     public static final String ITEM_TOPIC = "service-catalog.item.events.v1";
@@ -80,6 +81,16 @@ public final class Producers {
         return publish(RECTIFICATION_TOPIC, type, "evaluation", "rectification", rectificationId, sequence,
                 occurredAt, sample("evaluation", type, d -> {
                     d.put("rectificationId", rectificationId);
+                    fields.accept(d);
+                }));
+    }
+
+    /** An event of evaluation's appeal topic (key = appeal id): its golden sample, changed by {@code fields}. */
+    public static String appealEvent(String type, String appealId, long sequence, Instant occurredAt,
+            Consumer<ObjectNode> fields) {
+        return publish(APPEAL_TOPIC, type, "evaluation", "appeal", appealId, sequence, occurredAt,
+                sample("evaluation", type, d -> {
+                    d.put("appealId", appealId);
                     fields.accept(d);
                 }));
     }
