@@ -302,6 +302,15 @@ public class WatchService {
             matter.put(new WatchedClock(phase, round, department, started, false, false));
         }
 
+        /**
+         * Starts a clock of {@code phase} that raises only its RED alert, never a warning: a case's process step of
+         * one working day would be YELLOW from its start (its warning is marked raised at once).
+         */
+        public void startWithoutWarning(String phase, String department, WorkClock started) {
+            start(phase, department, started);
+            matter.clock(phase).filter(WatchedClock::running).ifPresent(c -> matter.put(c.raisedYellow()));
+        }
+
         public void pause(String phase, String reason, Instant at) {
             change(phase, c -> c.paused() ? c : c.pause(reason, latest(at, c.startedAt())));
         }
