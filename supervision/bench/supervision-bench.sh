@@ -3,6 +3,8 @@
 # rate of case events for a while (default 500 events/s for 120 s; target p99 ≤ 500 ms), and with N open clocks
 # (default 10,000 then 100,000) how long after their due instant 500 clocks get their RED alert (target ≤ 60 s) and
 # the time of one sweep run at each N (it reads only the index of next-fire instants, so it should not grow with N).
+# The topics are created and every listener has its partitions before anything is sent, and a warm-up load (10 s at the
+# rate) is applied and left out of the figures.
 # Runs the real service in-process against the test kit's KRaft broker and Mongo stand-in; prints the machine load
 # at the start and end of each part — run it on a quiet machine (load < 1.5).
 # Usage: [XMX=4g] [INSTALL=0] [OFFLINE=1] supervision/bench/supervision-bench.sh [eventsPerSecond=500]

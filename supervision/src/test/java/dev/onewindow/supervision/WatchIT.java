@@ -63,11 +63,13 @@ class WatchIT {
                 () -> caseEvent("case.submitted", caseId, 1, at(2026, 3, 2, 9, 0), d -> d
                         .put("region", "341302").put("departmentCode", "YQSCJGJ")
                         .put("submittedAt", at(2026, 3, 2, 9, 0).toString())),
-                () -> caseEvent("case.accepted", caseId, 2, at(2026, 3, 2, 10, 0), d -> d
-                        .put("region", "341302").put("departmentCode", "YQSCJGJ")
-                        .put("acceptedAt", at(2026, 3, 2, 10, 0).toString()).put("limitWorkingDays", 5)
-                        // case-handling's own due instant: supervision never reads it
-                        .put("dueAt", at(2026, 3, 3, 0, 0).toString())),
+                () -> caseEvent("case.accepted", caseId, 2, at(2026, 3, 2, 10, 0), d -> {
+                    d.put("region", "341302").put("departmentCode", "YQSCJGJ")
+                            .put("acceptedAt", at(2026, 3, 2, 10, 0).toString()).put("limitWorkingDays", 5)
+                            // case-handling's own due instant: supervision never reads it
+                            .put("dueAt", at(2026, 3, 3, 0, 0).toString());
+                    d.putArray("steps"); // an entry version without process steps (CaseStepsIT watches them)
+                }),
                 () -> caseEvent("case.suspended", caseId, 3, at(2026, 3, 4, 10, 0), d -> d
                         .put("region", "341302").put("departmentCode", "YQSCJGJ")),
                 () -> caseEvent("case.resumed", caseId, 4, at(2026, 3, 5, 10, 0), d -> d

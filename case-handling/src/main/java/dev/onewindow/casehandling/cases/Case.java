@@ -342,9 +342,7 @@ public class Case extends AggregateRoot {
         String role = reviewer.require(Roles.REVIEWER, "start the review of");
         requireStatus("start review", CaseStatus.ACCEPTED);
         transition(reviewer, role, "START_REVIEW", CaseStatus.IN_REVIEW, null, now);
-        // no event of its own (docs/domain.md, case-handling): the change shows in the history and the next
-        // event's status
-        refreshDeadlineIndex(rules, now);
+        registerEvent("case.review-started", new CaseReviewStarted(facts(rules, now), now), now);
     }
 
     /** 特别程序 (hearing, testing, expert review …): the clock pauses until {@link #resume}. */
@@ -552,7 +550,7 @@ public class Case extends AggregateRoot {
                 : deemedAcceptedAt == null ? null : "deemed accepted from " + deemedAcceptedAt + " (行政许可法 §32)",
                 now);
         registerEvent("case.accepted", new CaseAccepted(facts(rules, now), now, entry.promisedLimitDays(), automatic,
-                late, deemedAcceptedAt), now);
+                late, deemedAcceptedAt, entry.steps()), now);
     }
 
     /**

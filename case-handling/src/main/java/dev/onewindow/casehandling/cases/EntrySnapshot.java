@@ -3,6 +3,7 @@ package dev.onewindow.casehandling.cases;
 import java.util.List;
 
 import dev.onewindow.casehandling.entries.Entry;
+import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * The catalog entry version a case was submitted under, copied into the case: cases are judged under that version
@@ -10,13 +11,27 @@ import dev.onewindow.casehandling.entries.Entry;
  */
 public record EntrySnapshot(String implementationCode, int version, String name, String itemType,
         String departmentCode, String region, int promisedLimitDays, Integer statutoryLimitDays, String resultKind,
-        String resultLicenseType, List<Material> materials) {
+        String resultLicenseType, List<Material> materials, List<Step> steps) {
 
     public static final String LICENSE = "LICENSE";
     public static final String DOCUMENT = "DOCUMENT";
 
+    @PersistenceCreator
     public EntrySnapshot {
         materials = materials == null ? List.of() : List.copyOf(materials);
+        steps = steps == null ? List.of() : List.copyOf(steps); // none on cases stored before steps were kept
+    }
+
+    /** A snapshot of an entry version without process steps. */
+    public EntrySnapshot(String implementationCode, int version, String name, String itemType, String departmentCode,
+            String region, int promisedLimitDays, Integer statutoryLimitDays, String resultKind,
+            String resultLicenseType, List<Material> materials) {
+        this(implementationCode, version, name, itemType, departmentCode, region, promisedLimitDays,
+                statutoryLimitDays, resultKind, resultLicenseType, materials, List.of());
+    }
+
+    /** A process step (环节) of the version with its own limit in working days, in the catalog's order. */
+    public record Step(String name, int limitDays) {
     }
 
     /** A material the entry version asks for, and the e-license types that may replace it (免提交). */
@@ -33,7 +48,8 @@ public record EntrySnapshot(String implementationCode, int version, String name,
         return new EntrySnapshot(entry.implementationCode(), entry.version(), entry.name(), entry.itemType(),
                 entry.departmentCode(), entry.region(), entry.promisedLimitDays(), entry.statutoryLimitDays(), kind,
                 result.licenseType(), entry.materials().stream().map(m -> new Material(m.code(), m.name(),
-                        m.required(), m.acceptedLicenseTypes())).toList());
+                        m.required(), m.acceptedLicenseTypes())).toList(),
+                entry.steps().stream().map(s -> new Step(s.name(), s.limitDays())).toList());
     }
 
     public java.util.Optional<Material> material(String code) {

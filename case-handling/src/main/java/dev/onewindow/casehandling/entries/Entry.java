@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 public record Entry(String implementationCode, int version, String status, String name, String itemType,
         String departmentCode, String region, List<String> applicantTypes, List<Material> materials,
         Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result,
-        List<FormField> formFields) {
+        List<FormField> formFields, List<Step> steps) {
 
     public static final String PUBLISHED = "PUBLISHED";
 
@@ -21,6 +21,20 @@ public record Entry(String implementationCode, int version, String status, Strin
         applicantTypes = applicantTypes == null ? List.of() : List.copyOf(applicantTypes);
         materials = materials == null ? List.of() : List.copyOf(materials);
         formFields = formFields == null ? List.of() : List.copyOf(formFields);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** An entry version whose catalog states no process steps. */
+    public Entry(String implementationCode, int version, String status, String name, String itemType,
+            String departmentCode, String region, List<String> applicantTypes, List<Material> materials,
+            Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result,
+            List<FormField> formFields) {
+        this(implementationCode, version, status, name, itemType, departmentCode, region, applicantTypes, materials,
+                statutoryLimitDays, promisedLimitDays, autoApproval, result, formFields, List.of());
+    }
+
+    /** A process step of the entry version (环节) with its own limit in working days, in the catalog's order. */
+    public record Step(String name, int limitDays) {
     }
 
     /** An entry version whose catalog states no application form. */

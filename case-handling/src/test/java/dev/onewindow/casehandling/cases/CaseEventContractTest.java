@@ -40,8 +40,8 @@ class CaseEventContractTest {
     private static final Map<String, JsonNode> SERIALISED = new LinkedHashMap<>();
 
     static Stream<String> eventTypes() {
-        return Stream.of("case.submitted", "case.accepted", "case.rejected", "case.supplement-requested",
-                "case.supplemented", "case.suspended", "case.resumed", "case.extended", "case.approved",
+        return Stream.of("case.submitted", "case.accepted", "case.review-started", "case.rejected",
+                "case.supplement-requested", "case.supplemented", "case.suspended", "case.resumed", "case.extended", "case.approved",
                 "case.denied", "case.completed", "case.withdrawn");
     }
 

@@ -51,7 +51,9 @@ final class CaseFixtures {
             EntrySnapshot entry = new EntrySnapshot("XK00105000341300SCJGJ", 2, "食品经营许可", "XK", "SCJGJ", "341300",
                     limit, 20, resultKind, EntrySnapshot.LICENSE.equals(resultKind) ? "SPJYXKZ" : null,
                     List.of(new EntrySnapshot.Material("M01", "营业执照", true, List.of("YYZZ")),
-                            new EntrySnapshot.Material("M02", "场所证明", false, List.of())));
+                            new EntrySnapshot.Material("M02", "场所证明", false, List.of())),
+                    List.of(new EntrySnapshot.Step("受理", 1), new EntrySnapshot.Step("审查", 5),
+                            new EntrySnapshot.Step("决定", 4)));
             Applicant applicant = new Applicant(ApplicantType.NATURAL_PERSON, "张三", "cipher", "341302********1234",
                     null, null, null, null, null, null, "holder-ref-1", null);
             Map<String, Object> form = new LinkedHashMap<>(Map.of("shopName", "老张小吃", "age", 35));

@@ -135,13 +135,13 @@ class CaseLifecycleIT extends CaseApiSupport {
 
         // the events, on the real broker, in order, each with the facts every case event carries and no raw ID number
         try (TopicReader topic = TopicReader.fromBeginning("case-handling.case.events.v1")) {
-            List<JsonNode> events = topic.awaitEvents(id, 11, Duration.ofSeconds(30));
+            List<JsonNode> events = topic.awaitEvents(id, 12, Duration.ofSeconds(30));
             assertThat(events).extracting(e -> e.get("type").asString()).containsExactly("case.submitted",
-                    "case.supplement-requested", "case.supplemented", "case.accepted", "case.supplement-requested",
-                    "case.supplemented", "case.suspended", "case.resumed", "case.extended", "case.approved",
-                    "case.completed");
+                    "case.supplement-requested", "case.supplemented", "case.accepted", "case.review-started",
+                    "case.supplement-requested", "case.supplemented", "case.suspended", "case.resumed",
+                    "case.extended", "case.approved", "case.completed");
             assertThat(events).extracting(e -> e.get("sequence").asLong())
-                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
             for (JsonNode event : events) {
                 JsonNode data = event.get("data");
                 assertThat(event.get("source").asString()).isEqualTo("case-handling");
@@ -154,9 +154,16 @@ class CaseLifecycleIT extends CaseApiSupport {
                 assertThat(event.toString()).doesNotContain(citizen.idNumber());
             }
             assertThat(events.get(3).get("data").get("dueAt").asString()).isEqualTo("2026-03-05T16:00:00Z");
-            assertThat(events.get(8).get("data").get("dueAt").asString()).isEqualTo("2026-03-18T16:00:00Z");
-            assertThat(events.get(8).get("data").get("workingDays").asInt()).isEqualTo(5);
-            assertThat(events.get(10).get("data").get("onTime").asBoolean()).isTrue();
+            // the entry version's process steps (环节) travel with the acceptance; the review's start is its own event
+            assertThat(events.get(3).get("data").get("steps").toString())
+                    .isEqualTo("[{\"name\":\"受理\",\"limitDays\":1},{\"name\":\"审查\",\"limitDays\":5},"
+                            + "{\"name\":\"决定\",\"limitDays\":4}]");
+            assertThat(events.get(4).get("data").get("status").asString()).isEqualTo("IN_REVIEW");
+            assertThat(events.get(4).get("data").get("reviewStartedAt").asString())
+                    .isEqualTo(events.get(4).get("occurredAt").asString());
+            assertThat(events.get(9).get("data").get("dueAt").asString()).isEqualTo("2026-03-18T16:00:00Z");
+            assertThat(events.get(9).get("data").get("workingDays").asInt()).isEqualTo(5);
+            assertThat(events.get(11).get("data").get("onTime").asBoolean()).isTrue();
         }
     }
 

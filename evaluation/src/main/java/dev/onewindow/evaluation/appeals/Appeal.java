@@ -52,9 +52,21 @@ public class Appeal extends Counted {
             Instant filedAt, Instant dueAt, Instant detectedAt) {
     }
 
-    /** {@code appeal.decided}: the rating is taken out of the statistics when upheld. */
-    public record Decided(String appealId, String ratingId, String region, String department, AppealGround ground,
-            boolean upheld, boolean onTime, Instant filedAt, Instant decidedAt) {
+    /**
+     * {@code appeal.filed}: the department appealed; the rectification's clock is paused while the appeal is pending
+     * (申诉期间暂停计时) — for supervision, which counts that clock itself.
+     */
+    public record Filed(String appealId, String ratingId, String rectificationId, String region, String department,
+            AppealGround ground, Instant filedAt, Instant dueAt) {
+    }
+
+    /**
+     * {@code appeal.decided}: the rating is taken out of the statistics and its rectification withdrawn when upheld;
+     * rejected, the rectification's clock runs again. {@code rectificationId} was added within v1.
+     */
+    public record Decided(String appealId, String ratingId, String rectificationId, String region,
+            String department, AppealGround ground, boolean upheld, boolean onTime, Instant filedAt,
+            Instant decidedAt) {
     }
 
     @PersistenceCreator
@@ -87,6 +99,8 @@ public class Appeal extends Counted {
         appeal.dueAt = appeal.clock.dueAt(calendar, now);
         appeal.overdueAt = appeal.dueAt;
         appeal.pending(now); // the rectification's clock pauses after this save
+        appeal.registerEvent("appeal.filed", new Filed(id, ratingId, rectificationId, region, department, ground, now,
+                appeal.dueAt), now);
         return appeal;
     }
 
@@ -106,8 +120,8 @@ public class Appeal extends Counted {
         // after this save: upheld, the rating is excluded and its rectification withdrawn; rejected, the
         // rectification's clock runs again
         pending(now);
-        registerEvent("appeal.decided", new Decided(id, ratingId, region, department, ground, upheld, decidedOnTime,
-                filedAt, now), now);
+        registerEvent("appeal.decided", new Decided(id, ratingId, rectificationId, region, department, ground, upheld,
+                decidedOnTime, filedAt, now), now);
     }
 
     /** {@code appeal.overdue}, once, when the decision clock has run out and the appeal is still pending. */

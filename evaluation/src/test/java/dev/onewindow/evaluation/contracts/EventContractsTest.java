@@ -79,8 +79,8 @@ class EventContractsTest {
 
     static Stream<String> eventTypes() {
         return Stream.of("rating.invited", "rating.reminded", "rating.submitted", "rectification.opened",
-                "rectification.completed", "rectification.overdue", "rectification.escalated", "appeal.decided",
-                "appeal.overdue");
+                "rectification.completed", "rectification.overdue", "rectification.escalated", "appeal.filed",
+                "appeal.decided", "appeal.overdue");
     }
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package dev.onewindow.supervision.config;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,11 +25,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param onlineChannels      the channels on which a case counts as handled online (全程网办)
  * @param sweepBatch          how many watched matters or orders one sweep run handles at most
  * @param maxPageSize         the largest page a list answers
+ * @param countingGrace       KPI counts still pending this long after their matter's save (a crash) are applied by
+ *                            the sweep (default 1 minute)
+ * @param countingLease       how long a sweep holds the pending counts it claimed (default 5 minutes)
  */
 @ConfigurationProperties("onewindow.supervision")
 public record SupervisionProperties(String acceptanceLimit, String rectificationLimit, String shareDecisionLimit,
         String objectionLimit, String publicationLimit, Integer repeatedReturns, String replyWithin,
-        Set<Source> autoOpen, Set<String> onlineChannels, Integer sweepBatch, Integer maxPageSize) {
+        Set<Source> autoOpen, Set<String> onlineChannels, Integer sweepBatch, Integer maxPageSize,
+        Duration countingGrace, Duration countingLease) {
 
     private static final Pattern LIMIT = Pattern.compile("(\\d{1,4})(h|wd)");
 
@@ -47,6 +52,8 @@ public record SupervisionProperties(String acceptanceLimit, String rectification
                 : Set.copyOf(onlineChannels);
         sweepBatch = sweepBatch == null ? 500 : sweepBatch;
         maxPageSize = maxPageSize == null ? 100 : maxPageSize;
+        countingGrace = countingGrace == null ? Duration.ofMinutes(1) : countingGrace;
+        countingLease = countingLease == null ? Duration.ofMinutes(5) : countingLease;
         for (String limit : new String[] {acceptanceLimit, rectificationLimit, shareDecisionLimit, objectionLimit,
                 publicationLimit, replyWithin}) {
             parse(limit);

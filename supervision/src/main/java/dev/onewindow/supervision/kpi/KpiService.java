@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.ErrorCategory;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,11 +24,17 @@ import org.springframework.stereotype.Service;
  * KPIs and rankings (排名通报), kept incrementally: each fact the watch learns from an event adds to the counters of
  * its department, its region and the city for the month it happened in, in one bulk write of upserts with
  * {@code $inc}. Queries read counters by period and dimension; they never look at events.
+ *
+ * <p>A {@link CountChange} is applied at most once per counter: each counter takes it only if its ledger
+ * ({@code applied.<change id>}) does not hold it, and records it there in the same upsert; the ledger entries are
+ * removed ({@link #forget}) once the change is acknowledged in its matter, when nobody applies it again.
  */
 @Service
 public class KpiService {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    /** The field of a counter that records the changes it took and that are not yet acknowledged. */
+    static final String LEDGER = "applied";
 
     private final MongoTemplate mongo;
 
@@ -39,29 +47,63 @@ public class KpiService {
         return MONTH.format(at.atZone(WorkingDayCalendar.ZONE));
     }
 
-    /** Adds {@code increments} to the counters of {@code department}, {@code region} and the city for the month of {@code at}. */
-    public void add(Instant at, String department, String region, Map<Metric, Double> increments) {
-        if (increments.isEmpty()) {
+    /**
+     * Adds the change's increments to the counters of its department, region and the city for its month, in one
+     * bulk write; a counter that took this change already refuses it (its upsert then collides with the existing
+     * document: a duplicate key, which means "done").
+     */
+    public void apply(CountChange change) {
+        if (change.increments().isEmpty()) {
             return;
         }
-        String period = periodOf(at);
+        String period = periodOf(change.at());
+        String ledgerEntry = LEDGER + "." + change.changeId();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, KpiCounter.class);
-        Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
-        if (department != null) {
-            keys.put(Dimension.DEPARTMENT, department);
+        for (var key : keys(change).entrySet()) {
+            Update update = new Update().setOnInsert("period", period).setOnInsert("dimension", key.getKey())
+                    .setOnInsert("key", key.getValue()).set(ledgerEntry, change.at());
+            change.increments().forEach((metric, by) -> update.inc("counts." + metric.field(), by));
+            bulk.upsert(Query.query(Criteria.where("_id").is(KpiCounter.idOf(period, key.getKey(), key.getValue()))
+                    .and(ledgerEntry).exists(false)), update);
         }
-        if (region != null) {
-            keys.put(Dimension.REGION, region);
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            boolean onlyTakenAlready = e.getErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyTakenAlready) {
+                throw e;
+            }
+        }
+    }
+
+    /** Removes acknowledged changes from their counters' ledgers (one bulk write). */
+    public void forget(List<CountChange> changes) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, KpiCounter.class);
+        int updates = 0;
+        for (CountChange change : changes) {
+            String period = periodOf(change.at());
+            for (var key : keys(change).entrySet()) {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(KpiCounter.idOf(period, key.getKey(),
+                        key.getValue()))), new Update().unset(LEDGER + "." + change.changeId()));
+                updates++;
+            }
+        }
+        if (updates > 0) {
+            bulk.execute();
+        }
+    }
+
+    private static Map<Dimension, String> keys(CountChange change) {
+        Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
+        if (change.department() != null) {
+            keys.put(Dimension.DEPARTMENT, change.department());
+        }
+        if (change.region() != null) {
+            keys.put(Dimension.REGION, change.region());
         }
         keys.put(Dimension.ALL, "ALL");
-        for (var key : keys.entrySet()) {
-            Update update = new Update().setOnInsert("period", period).setOnInsert("dimension", key.getKey())
-                    .setOnInsert("key", key.getValue());
-            increments.forEach((metric, by) -> update.inc("counts." + metric.field(), by));
-            bulk.upsert(Query.query(Criteria.where("_id").is(KpiCounter.idOf(period, key.getKey(), key.getValue()))),
-                    update);
-        }
-        bulk.execute();
+        return keys;
     }
 
     /** Every KPI of one department, region or the city ({@code key} {@code ALL}) in a month. */

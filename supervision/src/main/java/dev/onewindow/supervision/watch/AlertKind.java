@@ -9,7 +9,7 @@ public enum AlertKind {
     DEADLINE_WARNING(ClockLevel.YELLOW, true),
     /** 超期: a clock is past its due instant (RED). */
     DEADLINE_OVERDUE(ClockLevel.RED, true),
-    /** A step (a work order's sign, reply or callback) is over its step limit (RED). */
+    /** A step (a work order's sign, reply or callback; a case's process step) is over its step limit (RED). */
     STEP_OVER_LIMIT(ClockLevel.RED, true),
     /** A case neither accepted nor sent back within the acceptance window (RED). */
     ACCEPTANCE_OVERDUE(ClockLevel.RED, true),
@@ -46,7 +46,11 @@ public enum AlertKind {
         return switch (source) {
             case WORK_ORDER -> STEP_OVER_LIMIT;
             case RECTIFICATION -> RECTIFICATION_OVERDUE;
-            case CASE -> Phases.ACCEPTANCE.equals(phase) ? ACCEPTANCE_OVERDUE : DEADLINE_OVERDUE;
+            case CASE -> switch (phase) {
+                case Phases.ACCEPTANCE -> ACCEPTANCE_OVERDUE;
+                case Phases.STEP1, Phases.STEP2 -> STEP_OVER_LIMIT;
+                default -> DEADLINE_OVERDUE;
+            };
             default -> DEADLINE_OVERDUE;
         };
     }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.onewindow.platform.calendar.CalendarSource;
@@ -18,7 +19,7 @@ import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.platform.events.OptimisticRetry;
 import dev.onewindow.supervision.Source;
 import dev.onewindow.supervision.config.SupervisionProperties;
-import dev.onewindow.supervision.kpi.KpiService;
+import dev.onewindow.supervision.kpi.CountChange;
 import dev.onewindow.supervision.kpi.Metric;
 import dev.onewindow.supervision.orders.OrderService;
 import org.slf4j.Logger;
@@ -33,8 +34,8 @@ import org.springframework.stereotype.Service;
  * changes nothing, and alerts and the orders they open have ids derived from what they are about.
  *
  * <p>Order of effects, so that a crash at any point loses nothing and repeats nothing: the alerts (and orders) are
- * written first — idempotent by id — then the matter with its new sequence; the KPI counters last, once the matter
- * records the event as applied (a crash right before them loses that event's counts, never doubles them).
+ * written first — idempotent by id — then the matter with its new sequence and the event's KPI counts to apply; the
+ * counters last, each taking a change once ({@link Counting}; what a crash leaves pending is applied by a sweep).
  */
 @Service
 public class WatchService {
@@ -44,19 +45,19 @@ public class WatchService {
     private final WatchedRepository matters;
     private final AlertRepository alerts;
     private final OrderService orders;
-    private final KpiService kpis;
+    private final Counting counting;
     private final CalendarSource calendar;
     private final ClockThresholds thresholds;
     private final java.time.Clock clock;
     private final SupervisionProperties properties;
 
-    public WatchService(WatchedRepository matters, AlertRepository alerts, OrderService orders, KpiService kpis,
+    public WatchService(WatchedRepository matters, AlertRepository alerts, OrderService orders, Counting counting,
             CalendarSource calendar, ClockThresholds thresholds, java.time.Clock clock,
             SupervisionProperties properties) {
         this.matters = matters;
         this.alerts = alerts;
         this.orders = orders;
-        this.kpis = kpis;
+        this.counting = counting;
         this.calendar = calendar;
         this.thresholds = thresholds;
         this.clock = clock;
@@ -87,7 +88,27 @@ public class WatchService {
      * later events; what has come due since is the sweep's.
      */
     public boolean apply(Subject subject, long sequence, Instant occurredAt, Consumer<Step> rule) {
-        Step done = OptimisticRetry.run(() -> {
+        Recorded recorded = record(subject, sequence, occurredAt, rule);
+        if (recorded == null) {
+            return false;
+        }
+        counting.settle(recorded.matter(), recorded.counts());
+        return true;
+    }
+
+    /** An event's effects as saved: the matter, and the KPI counts the save stored for the counters. */
+    public record Recorded(Watched matter, List<CountChange> counts) {
+    }
+
+    /**
+     * The first half of {@link #apply(Subject, long, Instant, Consumer)}: the event's effects and its KPI counts
+     * saved with the matter, the counters not yet changed (what a crash right after the save leaves; the sweep of
+     * pending counts completes it).
+     *
+     * @return what was saved, or null when the event was applied before
+     */
+    public Recorded record(Subject subject, long sequence, Instant occurredAt, Consumer<Step> rule) {
+        return OptimisticRetry.run(() -> {
             Watched matter = matters.findById(Watched.idOf(subject.source(), subject.subjectId()))
                     .orElseGet(() -> Watched.of(subject.source(), subject.subjectId()));
             if (sequence > 0 && !matter.accepts(sequence)) {
@@ -102,16 +123,15 @@ public class WatchService {
                 matter.applied(sequence);
             }
             matter.schedule(calendar.current(), step.now, thresholds);
-            matters.save(matter);
-            return step;
+            List<CountChange> counts = new ArrayList<>();
+            for (CountChange count : step.counts) {
+                CountChange change = new CountChange(UUID.randomUUID().toString(), count.at(), count.department(),
+                        count.region(), count.increments());
+                matter.addPendingCount(change, step.now);
+                counts.add(change);
+            }
+            return new Recorded(matters.save(matter), counts);
         });
-        if (done == null) {
-            return false;
-        }
-        for (Count count : done.counts) {
-            kpis.add(count.at(), count.department(), count.region(), count.increments());
-        }
-        return true;
     }
 
     /** A change supervision makes to a matter of its own (an inspection's publication clock): no sequence to guard. */
@@ -143,6 +163,16 @@ public class WatchService {
             }
         }
         return swept;
+    }
+
+    /**
+     * Applies the KPI counts a crash left pending between a matter's save and the counters, once each (see
+     * {@link Counting}); at most {@code sweep-batch} matters per run.
+     *
+     * @return how many matters were settled
+     */
+    public int settleCounts() {
+        return counting.settleStale();
     }
 
     /** How many matters one sweep run handles at most. */
@@ -219,9 +249,6 @@ public class WatchService {
     private record Flag(AlertKind kind, String department) {
     }
 
-    private record Count(Instant at, String department, String region, Map<Metric, Double> increments) {
-    }
-
     /** What a rule may do to a watched matter while one event is applied. */
     public final class Step {
 
@@ -230,7 +257,7 @@ public class WatchService {
         private final Instant levelAt;
         private final List<Stopped> stopped = new ArrayList<>();
         private final List<Flag> flags = new ArrayList<>();
-        private final List<Count> counts = new ArrayList<>();
+        private final List<CountChange> counts = new ArrayList<>();
 
         private Step(Watched matter, Instant now, Instant levelAt) {
             this.matter = matter;
@@ -273,6 +300,15 @@ public class WatchService {
                     c.clock().startedAt())));
             int round = existing.map(c -> c.round() + 1).orElse(1);
             matter.put(new WatchedClock(phase, round, department, started, false, false));
+        }
+
+        /**
+         * Starts a clock of {@code phase} that raises only its RED alert, never a warning: a case's process step of
+         * one working day would be YELLOW from its start (its warning is marked raised at once).
+         */
+        public void startWithoutWarning(String phase, String department, WorkClock started) {
+            start(phase, department, started);
+            matter.clock(phase).filter(WatchedClock::running).ifPresent(c -> matter.put(c.raisedYellow()));
         }
 
         public void pause(String phase, String reason, Instant at) {
@@ -332,15 +368,20 @@ public class WatchService {
             matter.addFact(fact);
         }
 
+        /** The facts remembered that begin with {@code prefix}, oldest first. */
+        public List<String> facts(String prefix) {
+            return matter.facts(prefix);
+        }
+
         /** Adds to the KPI counters of {@code department} and the matter's region, once the event is applied. */
         public void count(Instant at, String department, Metric metric, double by) {
             Map<Metric, Double> increments = new EnumMap<>(Metric.class);
             increments.put(metric, by);
-            counts.add(new Count(at, department, matter.region(), increments));
+            counts.add(new CountChange(null, at, department, matter.region(), increments));
         }
 
         public void count(Instant at, String department, Map<Metric, Double> increments) {
-            counts.add(new Count(at, department, matter.region(), new EnumMap<>(increments)));
+            counts.add(new CountChange(null, at, department, matter.region(), new EnumMap<>(increments)));
         }
 
         private void change(String phase, java.util.function.UnaryOperator<WorkClock> change) {

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the watch's sweep every few seconds (configurable): only the matters whose next instant has come are read. */
+/**
+ * Runs the watch's sweep every few seconds (configurable): only the matters whose next instant has come are read; then
+ * the KPI counts a crash left pending (only the matters the sparse {@code pendingSince} index holds).
+ */
 @Component
 class WatchSweep {
 
@@ -27,5 +30,9 @@ class WatchSweep {
                 log.debug("swept {} watched matter(s)", swept);
             }
         } while (swept > 0 && swept == watch.batchSize());
+        int settled;
+        do {
+            settled = watch.settleCounts();
+        } while (settled > 0 && settled == watch.batchSize());
     }
 }

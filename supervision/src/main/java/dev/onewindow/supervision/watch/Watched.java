@@ -2,6 +2,7 @@ package dev.onewindow.supervision.watch;
 
 import dev.onewindow.supervision.Source;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import dev.onewindow.platform.calendar.ClockThresholds;
 import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.supervision.RegionScopes;
+import dev.onewindow.supervision.kpi.CountChange;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -24,6 +26,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * redelivered or replayed event changes nothing. {@code nextFireAt} is the earliest instant at which one of its running
  * clocks turns YELLOW or RED with the alert not yet raised; the sweep reads only the matters whose instant has come,
  * through an index, never all of them. {@code null} when nothing can fire (stopped, paused, all raised).
+ *
+ * <p>{@code pendingCounts} are the KPI increments of the events applied, stored in the same save as their effects and
+ * removed once the counters took them; {@code pendingSince} (a sparse index) lets a sweep find what a crash left
+ * between the save and the counters.
  */
 @Document("watched")
 public class Watched {
@@ -41,6 +47,9 @@ public class Watched {
     private Set<String> facts;
     @Indexed(sparse = true)
     private Instant nextFireAt;
+    private List<CountChange> pendingCounts;
+    @Indexed(sparse = true)
+    private Instant pendingSince;
     @Version
     private Long version;
 
@@ -100,6 +109,27 @@ public class Watched {
         facts.add(fact);
     }
 
+    /** The facts beginning with {@code prefix}, in the order they were learnt. */
+    List<String> facts(String prefix) {
+        return facts.stream().filter(f -> f.startsWith(prefix)).toList();
+    }
+
+    /** Stores KPI increments to apply once this save is made. */
+    void addPendingCount(CountChange change, Instant now) {
+        if (pendingCounts == null) {
+            pendingCounts = new ArrayList<>();
+        }
+        pendingCounts.add(change);
+        if (pendingSince == null) {
+            pendingSince = now;
+        }
+    }
+
+    /** A sweep takes the pending counts for a while ({@code until}): no other sweep takes them meanwhile. */
+    void claimPendingCounts(Instant until) {
+        pendingSince = pendingCounts().isEmpty() ? null : until;
+    }
+
     /** Recomputes {@link #nextFireAt} from the running clocks (see the class comment). */
     void schedule(WorkingDayCalendar calendar, Instant now, ClockThresholds thresholds) {
         Instant next = null;
@@ -124,5 +154,7 @@ public class Watched {
     public long appliedSequence() { return appliedSequence; }
     public Map<String, WatchedClock> clocks() { return java.util.Collections.unmodifiableMap(clocks); }
     public Instant nextFireAt() { return nextFireAt; }
+    public List<CountChange> pendingCounts() { return pendingCounts == null ? List.of() : List.copyOf(pendingCounts); }
+    public Instant pendingSince() { return pendingSince; }
     public Long version() { return version; }
 }

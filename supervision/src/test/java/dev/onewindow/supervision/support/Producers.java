@@ -33,6 +33,7 @@ public final class Producers {
     public static final String ORDER_TOPIC = "hotline-12345.workorder.events.v1";
     public static final String RATING_TOPIC = "evaluation.rating.events.v1";
     public static final String RECTIFICATION_TOPIC = "evaluation.rectification.events.v1";
+    public static final String APPEAL_TOPIC = "evaluation.appeal.events.v1";
     public static final String SHARE_TOPIC = "data-exchange.share.events.v1";
     public static final String OBJECTION_TOPIC = "data-exchange.objection.events.v1";
     public static final String ITEM_TOPIC = "service-catalog.item.events.v1";
@@ -50,38 +51,42 @@ public final class Producers {
     /** An event of case-handling's topic: its golden sample of {@code type}, changed by {@code fields}. */
     public static String caseEvent(String type, String caseId, long sequence, Instant occurredAt,
             Consumer<ObjectNode> fields) {
-        return publish(CASE_TOPIC, type, "case-handling", "case", caseId, sequence, occurredAt,
-                sample("case-handling", type, d -> {
-                    d.put("caseId", caseId);
-                    fields.accept(d);
-                }));
+        return owned(CASE_TOPIC, "case-handling", "case", "caseId", type, caseId, sequence, occurredAt, fields);
     }
 
     public static String orderEvent(String type, String orderId, long sequence, Instant occurredAt,
             Consumer<ObjectNode> fields) {
-        return publish(ORDER_TOPIC, type, "hotline-12345", "workorder", orderId, sequence, occurredAt,
-                sample("hotline-12345", type, d -> {
-                    d.put("orderId", orderId);
-                    fields.accept(d);
-                }));
+        return owned(ORDER_TOPIC, "hotline-12345", "workorder", "orderId", type, orderId, sequence, occurredAt,
+                fields);
     }
 
     public static String ratingEvent(String type, String ratingId, long sequence, Instant occurredAt,
             Consumer<ObjectNode> fields) {
-        return publish(RATING_TOPIC, type, "evaluation", "rating", ratingId, sequence, occurredAt,
-                sample("evaluation", type, d -> {
-                    d.put("ratingId", ratingId);
-                    fields.accept(d);
-                }));
+        return owned(RATING_TOPIC, "evaluation", "rating", "ratingId", type, ratingId, sequence, occurredAt, fields);
     }
 
     public static String rectificationEvent(String type, String rectificationId, long sequence,
             Instant occurredAt, Consumer<ObjectNode> fields) {
-        return publish(RECTIFICATION_TOPIC, type, "evaluation", "rectification", rectificationId, sequence,
-                occurredAt, sample("evaluation", type, d -> {
-                    d.put("rectificationId", rectificationId);
-                    fields.accept(d);
-                }));
+        return owned(RECTIFICATION_TOPIC, "evaluation", "rectification", "rectificationId", type, rectificationId,
+                sequence, occurredAt, fields);
+    }
+
+    /** An event of evaluation's appeal topic (key = appeal id). */
+    public static String appealEvent(String type, String appealId, long sequence, Instant occurredAt,
+            Consumer<ObjectNode> fields) {
+        return owned(APPEAL_TOPIC, "evaluation", "appeal", "appealId", type, appealId, sequence, occurredAt, fields);
+    }
+
+    /**
+     * An event of {@code module}'s topic (its source and aggregate type named so): the module's golden sample of
+     * {@code type} with the aggregate's id in {@code idField}, changed by {@code fields}.
+     */
+    private static String owned(String topic, String module, String aggregateType, String idField, String type,
+            String id, long sequence, Instant occurredAt, Consumer<ObjectNode> fields) {
+        return publish(topic, type, module, aggregateType, id, sequence, occurredAt, sample(module, type, d -> {
+            d.put(idField, id);
+            fields.accept(d);
+        }));
     }
 
     /** An event of data-exchange: its golden sample when the module is in the tree, else {@code fields} alone. */

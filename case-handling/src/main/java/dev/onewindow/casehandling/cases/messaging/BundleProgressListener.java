@@ -20,7 +20,8 @@ class BundleProgressListener {
     static final String TOPIC = "case-handling.case.events.v1";
 
     /** Every event a case registers (each has a contract in {@code contracts/events/}): each may move a member. */
-    static final List<String> CASE_EVENTS = List.of("case.submitted", "case.accepted", "case.rejected",
+    static final List<String> CASE_EVENTS = List.of("case.submitted", "case.accepted", "case.review-started",
+            "case.rejected",
             "case.supplement-requested", "case.supplemented", "case.suspended", "case.resumed", "case.extended",
             "case.approved", "case.denied", "case.completed", "case.withdrawn");
 

@@ -56,7 +56,9 @@ class CatalogAdapter implements Catalog {
                                         r.value())).toList()),
                 e.result() == null ? null : new Entry.Result(e.result().kind(), e.result().licenseType()),
                 e.formFields().stream().filter(f -> f.name() != null).map(f -> new Entry.FormField(f.name(),
-                        f.label(), Boolean.TRUE.equals(f.personal()), Boolean.TRUE.equals(f.required()))).toList());
+                        f.label(), Boolean.TRUE.equals(f.personal()), Boolean.TRUE.equals(f.required()))).toList(),
+                e.steps().stream().filter(s -> s.name() != null && s.limitDays() != null)
+                        .map(s -> new Entry.Step(s.name(), s.limitDays())).toList());
     }
 
     static Bundle bundle(CatalogBundle b) {

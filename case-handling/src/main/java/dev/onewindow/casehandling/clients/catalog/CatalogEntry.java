@@ -16,11 +16,12 @@ import tools.jackson.databind.JsonNode;
 public record CatalogEntry(String implementationCode, int version, String status, String basicCode, String itemType,
         String name, String departmentCode, String region, List<String> applicantTypes, List<Material> materials,
         Integer statutoryLimitDays, Integer promisedLimitDays, AutoApproval autoApproval, Result result,
-        List<FormField> formFields) {
+        List<FormField> formFields, List<Step> steps) {
 
     public static final String PUBLISHED = "PUBLISHED";
 
     public CatalogEntry {
+        steps = steps == null ? List.of() : steps.stream().filter(java.util.Objects::nonNull).toList();
         applicantTypes = applicantTypes == null ? List.of() : List.copyOf(applicantTypes);
         materials = materials == null ? List.of() : List.copyOf(materials);
         formFields = formFields == null ? List.of() : formFields.stream().filter(java.util.Objects::nonNull).toList();
@@ -33,6 +34,11 @@ public record CatalogEntry(String implementationCode, int version, String status
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FormField(String name, String label, Boolean personal, Boolean required) {
+    }
+
+    /** A process step (环节) with its limit in working days ({@code steps} of {@code EntryResponse}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Step(String name, Integer limitDays) {
     }
 
     public boolean published() {

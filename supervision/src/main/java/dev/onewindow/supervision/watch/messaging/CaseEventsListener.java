@@ -2,6 +2,7 @@ package dev.onewindow.supervision.watch.messaging;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * submission (5 working days, 行政许可法 §32) until accepted, rejected or sent back for 补正; the handling clock from
  * acceptance (or the deemed acceptance) with the entry's limit, paused by 补正 and special procedures, extended by
  * approved extensions, stopped by completion or withdrawal. The due instants on the events are not read: supervision
- * counts on its own calendar. A bundle parent has no clock of its own here — its members are the work.
+ * counts on its own calendar. A bundle parent has no clock of its own here — its members are the work. The entry's
+ * process steps (环节时限) have clocks of their own ({@link CaseSteps}).
  */
 @Component
 class CaseEventsListener {
@@ -50,8 +52,11 @@ class CaseEventsListener {
                         Instant start = c.deemedAcceptedAt() != null ? c.deemedAcceptedAt() : accepted;
                         step.start(Phases.HANDLING, c.departmentCode(),
                                 WorkClock.start(start, Limit.workingDays(c.limitWorkingDays())));
+                        CaseSteps.accepted(step, c.departmentCode(), c.steps(), start);
                     }
                 }))
+                .on("case.review-started", CaseFacts.class, (e, c) -> apply(watch, e, c,
+                        step -> CaseSteps.reviewStarted(step, c.departmentCode(), at(c.reviewStartedAt(), e))))
                 .on("case.rejected", CaseFacts.class, (e, c) -> apply(watch, e, c,
                         step -> step.stopAll(e.occurredAt())))
                 .on("case.supplement-requested", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> {
@@ -60,32 +65,44 @@ class CaseEventsListener {
                         step.stop(Phases.ACCEPTANCE, e.occurredAt());
                     } else if (Boolean.TRUE.equals(c.clockPaused())) {
                         step.pause(Phases.HANDLING, "补正", e.occurredAt());
+                        CaseSteps.pause(step, "补正", e.occurredAt());
                     }
                 }))
                 .on("case.supplemented", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> {
                     if (step.clock(Phases.HANDLING).isPresent()) {
                         step.resume(Phases.HANDLING, e.occurredAt());
+                        CaseSteps.resume(step, e.occurredAt());
                     } else if (!BUNDLE.equals(c.kind())) {
                         // the materials arrived: a new acceptance window
                         step.start(Phases.ACCEPTANCE, c.departmentCode(),
                                 WorkClock.start(e.occurredAt(), properties.acceptance()));
                     }
                 }))
-                .on("case.suspended", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> step.pause(
-                        Phases.HANDLING, c.procedure() == null ? "特别程序" : c.procedure(), e.occurredAt())))
-                .on("case.resumed", CaseFacts.class, (e, c) -> apply(watch, e, c,
-                        step -> step.resume(Phases.HANDLING, e.occurredAt())))
+                .on("case.suspended", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> {
+                    String procedure = c.procedure() == null ? "特别程序" : c.procedure();
+                    step.pause(Phases.HANDLING, procedure, e.occurredAt());
+                    CaseSteps.pause(step, procedure, e.occurredAt());
+                }))
+                .on("case.resumed", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> {
+                    step.resume(Phases.HANDLING, e.occurredAt());
+                    CaseSteps.resume(step, e.occurredAt());
+                }))
                 .on("case.extended", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> {
                     if (c.workingDays() != null && c.workingDays() > 0) {
                         step.extend(Phases.HANDLING, Limit.workingDays(c.workingDays()), e.occurredAt());
+                        CaseSteps.extend(step, Limit.workingDays(c.workingDays()), e.occurredAt());
                     }
                 }))
-                // approval changes no clock; applying it records its sequence like every other event
-                .on("case.approved", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> { }))
+                // the decision ends the process step; the handling clock runs on until completion
+                .on("case.approved", CaseFacts.class, (e, c) -> apply(watch, e, c,
+                        step -> CaseSteps.ended(step, e.occurredAt())))
+                .on("case.denied", CaseFacts.class, (e, c) -> apply(watch, e, c,
+                        step -> CaseSteps.ended(step, e.occurredAt())))
                 .on("case.withdrawn", CaseFacts.class, (e, c) -> apply(watch, e, c,
                         step -> step.stopAll(e.occurredAt())))
                 .on("case.completed", CaseFacts.class, (e, c) -> apply(watch, e, c, step -> {
                     step.stop(Phases.ACCEPTANCE, e.occurredAt());
+                    CaseSteps.ended(step, e.occurredAt());
                     var handling = step.stop(Phases.HANDLING, e.occurredAt());
                     if (BUNDLE.equals(c.kind())) {
                         return;
@@ -128,6 +145,6 @@ class CaseEventsListener {
     record CaseFacts(String caseId, String caseNo, String kind, String implementationCode, String departmentCode,
             String region, String channel, Instant submittedAt, Instant acceptedAt, Instant deemedAcceptedAt,
             Integer limitWorkingDays, String phase, Boolean clockPaused, String procedure, Integer workingDays,
-            Boolean onTime, String outcome) {
+            Boolean onTime, String outcome, List<CaseSteps.StepFacts> steps, Instant reviewStartedAt) {
     }
 }

@@ -14,9 +14,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * A memory collection whose queries use an index for the part of the filter it covers, then apply the whole filter
- * (and sort, skip, limit, projection) to the candidates — the plan MongoDB would choose. The plain collection uses an
- * index only when the filter's fields are exactly a unique index's fields, and scans otherwise.
+ * A memory collection whose queries use an index for the part of the filter it covers — equalities on a unique
+ * index's fields; equality, {@code $in}, {@code $all}, {@code $exists} or a range on a secondary index's first field
+ * — then apply the whole filter (and sort, skip, limit, projection) to the candidates: the plan MongoDB would choose.
+ * The plain collection uses an index only when the filter's fields are exactly a unique index's fields, and scans
+ * otherwise.
  */
 final class IndexedMemoryCollection extends MemoryCollection {
 
@@ -28,11 +30,11 @@ final class IndexedMemoryCollection extends MemoryCollection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
             int batchSize, Document projection) {
-        Document equalities = equalityFields(query);
+        Document conditions = fieldConditions(query);
         Iterable<Integer> candidates = null;
         int fewest = Integer.MAX_VALUE;
         for (Index<Integer> index : getIndexes()) {
-            Document part = coveredPart(index, equalities);
+            Document part = coveredPart(index, conditions);
             if (part == null || !index.canHandle(part)) {
                 continue;
             }
@@ -53,7 +55,7 @@ final class IndexedMemoryCollection extends MemoryCollection {
     }
 
     /** The filter's top-level field conditions, including those of a top-level {@code $and}. */
-    private static Document equalityFields(Document query) {
+    private static Document fieldConditions(Document query) {
         Document fields = new Document();
         for (String key : query.keySet()) {
             if (!key.startsWith("$")) {

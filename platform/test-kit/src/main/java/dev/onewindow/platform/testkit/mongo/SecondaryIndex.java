@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -15,14 +17,19 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * A non-unique (and multikey) index on the first field of a secondary index, which mongo-java-server would otherwise
  * accept and ignore (every query on it then scans the collection). It answers equality, {@code $in}, {@code $all}
- * and {@code $exists: true} on that field with candidate positions; the collection still applies the whole query to each
- * candidate, so the index only decides which documents are looked at, never which ones match. Later fields of a
- * compound index are not used for look-up (MongoDB would narrow further; here the query filter does).
+ * and {@code $exists: true} on that field with candidate positions, and ranges ({@code $lt}, {@code $lte},
+ * {@code $gt}, {@code $gte}, alone or combined) from the values kept sorted in the stand-in's own order
+ * ({@link ValueComparator}); the collection still applies the whole query to each candidate, so the index only
+ * decides which documents are looked at, never which ones match. A range's candidates are therefore a superset:
+ * values of other types on the near side of a bound, and values that cannot be ordered (documents, nulls …), are
+ * looked at too. Later fields of a compound index are not used for look-up (MongoDB would narrow further; here the
+ * query filter does).
  */
 final class SecondaryIndex extends Index<Integer> {
 
@@ -34,6 +41,10 @@ final class SecondaryIndex extends Index<Integer> {
     private final Map<Object, Set<Integer>> positionsByValue = new HashMap<>();
     private final Map<Integer, Set<Object>> valuesByPosition = new HashMap<>();
     private final Map<Object, Integer> positionById = new HashMap<>();
+    /** Plain values in the stand-in's order (numbers of any width as one), for ranges. */
+    private final NavigableMap<Object, Set<Integer>> positionsBySortedValue = new TreeMap<>(ValueComparator.asc());
+    /** Documents holding a value the sorted map does not keep: every range looks at them. */
+    private final Set<Integer> unsortedPositions = new HashSet<>();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -66,6 +77,12 @@ final class SecondaryIndex extends Index<Integer> {
         valuesByPosition.put(position, values);
         for (Object value : values) {
             positionsByValue.computeIfAbsent(value, v -> new HashSet<>()).add(position);
+            Object sortable = sortable(value);
+            if (sortable == null) {
+                unsortedPositions.add(position);
+            } else {
+                positionsBySortedValue.computeIfAbsent(sortable, v -> new HashSet<>()).add(position);
+            }
         }
     }
 
@@ -83,21 +100,30 @@ final class SecondaryIndex extends Index<Integer> {
         if (values == null) {
             return;
         }
+        unsortedPositions.remove(position);
         for (Object value : values) {
-            Set<Integer> positions = positionsByValue.get(value);
-            if (positions != null) {
-                positions.remove(position);
-                if (positions.isEmpty()) {
-                    positionsByValue.remove(value);
-                }
+            forget(positionsByValue, value, position);
+            Object sortable = sortable(value);
+            if (sortable != null) {
+                forget(positionsBySortedValue, sortable, position);
+            }
+        }
+    }
+
+    private static void forget(Map<Object, Set<Integer>> map, Object value, Integer position) {
+        Set<Integer> positions = map.get(value);
+        if (positions != null) {
+            positions.remove(position);
+            if (positions.isEmpty()) {
+                map.remove(value);
             }
         }
     }
 
     @Override
     public boolean canHandle(Document query) {
-        return query.size() == 1 && query.containsKey(field)
-                && (lookupValues(query.get(field)) != null || allValues(query.get(field)) != null);
+        return query.size() == 1 && query.containsKey(field) && (lookupValues(query.get(field)) != null
+                || allValues(query.get(field)) != null || Range.of(query.get(field)) != null);
     }
 
     @Override
@@ -108,7 +134,26 @@ final class SecondaryIndex extends Index<Integer> {
     /** The positions of the documents a query on this index looks at, unordered (the planner compares counts). */
     synchronized Set<Integer> candidates(Document query) {
         Object condition = query.get(field);
-        return isExistsTrue(condition) ? Set.copyOf(valuesByPosition.keySet()) : lookUp(condition);
+        if (isExistsTrue(condition)) {
+            return Set.copyOf(valuesByPosition.keySet());
+        }
+        if (lookupValues(condition) != null || allValues(condition) != null) {
+            return lookUp(condition);
+        }
+        return range(Range.of(condition));
+    }
+
+    /**
+     * The documents holding a value within the range (a sorted-map view: only those are visited), plus those holding
+     * a value the map does not order. The stand-in matches a range on an array element by element (one element must
+     * meet every bound), so an array's elements are looked up like single values.
+     */
+    private Set<Integer> range(Range range) {
+        Set<Integer> positions = new HashSet<>(unsortedPositions);
+        for (Set<Integer> holding : range.within(positionsBySortedValue).values()) {
+            positions.addAll(holding);
+        }
+        return positions;
     }
 
     /** Equality and {@code $in}: every document holding one of the values; {@code $all}: holding each of them. */
@@ -157,6 +202,8 @@ final class SecondaryIndex extends Index<Integer> {
 
     @Override
     public synchronized void drop() {
+        positionsBySortedValue.clear();
+        unsortedPositions.clear();
         positionsByValue.clear();
         valuesByPosition.clear();
         positionById.clear();
@@ -235,6 +282,63 @@ final class SecondaryIndex extends Index<Integer> {
         return value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof java.util.Date || value instanceof java.time.Instant
                 || value instanceof java.util.UUID || value instanceof de.bwaldvogel.mongo.bson.ObjectId;
+    }
+
+    /** The plain value behind a normalised key, for the sorted map; null for what it does not order. */
+    private static Object sortable(Object key) {
+        if (key instanceof KeyValue normalized && normalized.size() == 1 && isScalar(normalized.get(0))) {
+            return normalized.get(0);
+        }
+        return null;
+    }
+
+    /**
+     * The bounds of a range condition ({@code $gt}/{@code $gte}, {@code $lt}/{@code $lte} of plain values; other
+     * operators beside them only narrow further and are left to the query filter).
+     */
+    private record Range(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+
+        static Range of(Object condition) {
+            if (!(condition instanceof Document operators)) {
+                return null;
+            }
+            Object lower = null;
+            Object upper = null;
+            boolean lowerInclusive = false;
+            boolean upperInclusive = false;
+            for (String operator : List.of("$gt", "$gte", "$lt", "$lte")) {
+                Object bound = operators.get(operator);
+                if (bound == null) {
+                    continue;
+                }
+                if (!isScalar(bound)) {
+                    return null;
+                }
+                Object value = sortable(key(bound));
+                if (operator.startsWith("$g")) {
+                    lower = value;
+                    lowerInclusive = operator.equals("$gte");
+                } else {
+                    upper = value;
+                    upperInclusive = operator.equals("$lte");
+                }
+            }
+            return lower == null && upper == null ? null : new Range(lower, lowerInclusive, upper, upperInclusive);
+        }
+
+        NavigableMap<Object, Set<Integer>> within(NavigableMap<Object, Set<Integer>> sorted) {
+            NavigableMap<Object, Set<Integer>> view = sorted;
+            if (lower != null && upper != null && ValueComparator.asc().compare(lower, upper) > 0) {
+                return new TreeMap<>(); // nothing lies between (subMap would refuse)
+            }
+            if (lower != null) {
+                view = view.tailMap(lower, lowerInclusive);
+            }
+            if (upper != null) {
+                view = view.headMap(upper, upperInclusive);
+            }
+            return view;
+        }
     }
 
     private static Object key(Object value) {

@@ -127,6 +127,92 @@ class IndexedMemoryBackendTest {
     }
 
     @Test
+    void everyRangeAnswersAsThePlainBackendDoes() {
+        List<MongoCollection<Document>> both = both("ranges");
+        for (MongoCollection<Document> collection : both) {
+            collection.createIndex(Indexes.ascending("nextFireAt"), new IndexOptions().sparse(true));
+            collection.createIndex(Indexes.compoundIndex(Indexes.ascending("score"), Indexes.descending("at")));
+            collection.createIndex(Indexes.ascending("refs"));
+            collection.createIndex(Indexes.compoundIndex(Indexes.ascending("dept"), Indexes.ascending("status")));
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 800; i++) {
+            Document document = randomRanged(i, random);
+            both.forEach(c -> c.insertOne(new Document(document)));
+        }
+        long base = 1_700_000_000_000L;
+        List<Bson> queries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Date at = new Date(base + random.nextInt(1_000_000) * 1000L);
+            Date later = new Date(at.getTime() + random.nextInt(400_000) * 1000L);
+            int n = random.nextInt(100) - 10;
+            queries.add(Filters.lte("nextFireAt", at));
+            queries.add(Filters.lt("nextFireAt", at));
+            queries.add(Filters.gt("nextFireAt", at));
+            queries.add(Filters.gte("nextFireAt", at));
+            queries.add(Filters.and(Filters.gte("nextFireAt", at), Filters.lt("nextFireAt", later)));
+            queries.add(new Document("nextFireAt", new Document("$gt", at).append("$lte", later)));
+            queries.add(new Document("nextFireAt", new Document("$gt", later).append("$lt", at))); // empty
+            queries.add(Filters.and(Filters.lte("nextFireAt", at), Filters.eq("dept", "D" + random.nextInt(5))));
+            queries.add(Filters.lt("score", n));
+            queries.add(Filters.gte("score", n + 0.5));
+            queries.add(new Document("score", new Document("$gt", n).append("$lte", n + 20.0)));
+            queries.add(new Document("score", new Document("$gte", n).append("$lt", n + 30).append("$ne", n + 3)));
+            queries.add(Filters.gt("score", "m")); // a string bound: only strings compare
+            queries.add(new Document("refs", new Document("$gt", "ref-" + random.nextInt(60))
+                    .append("$lt", "ref-" + random.nextInt(60)))); // multikey
+            queries.add(Filters.gte("dept", "D" + random.nextInt(5)));
+        }
+        for (int round = 0; round < 4; round++) {
+            assertSameAnswers(both, queries);
+            assertSameSortedAnswers(both, queries);
+            for (int i = 0; i < 200; i++) {
+                String id = "r-" + random.nextInt(800);
+                Bson change = switch (random.nextInt(4)) {
+                    case 0 -> random.nextInt(4) == 0 ? Updates.unset("nextFireAt")
+                            : Updates.set("nextFireAt", new Date(base + random.nextInt(1_000_000) * 1000L));
+                    case 1 -> Updates.set("score", randomScore(random));
+                    case 2 -> Updates.set("refs", List.of("ref-" + random.nextInt(60), "ref-" + random.nextInt(60)));
+                    default -> Updates.set("dept", random.nextInt(6) == 0 ? null : "D" + random.nextInt(5));
+                };
+                both.forEach(c -> c.updateOne(Filters.eq("_id", id), change));
+            }
+            for (int i = 0; i < 30; i++) {
+                Bson filter = Filters.lt("nextFireAt", new Date(base + random.nextInt(1_000_000) * 1000L));
+                List<Long> deleted = both.stream().map(c -> c.deleteOne(filter).getDeletedCount()).toList();
+                assertThat(deleted.get(1)).isEqualTo(deleted.get(0));
+            }
+        }
+        assertSameAnswers(both, queries);
+        assertSameSortedAnswers(both, queries);
+    }
+
+    @Test
+    void aRangeLooksOnlyAtTheValuesWithinIt() {
+        SecondaryIndex index = new SecondaryIndex("nextFireAt_1",
+                List.of(new de.bwaldvogel.mongo.backend.IndexKey("nextFireAt", true)), true);
+        java.time.Instant base = java.time.Instant.parse("2026-03-02T00:00:00Z");
+        for (int i = 0; i < 10_000; i++) {
+            de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", i);
+            if (i % 10 != 0) { // sparse: some matters have nothing to fire
+                document.put("nextFireAt", base.plusSeconds(i));
+            }
+            index.add(document, i, null);
+        }
+        de.bwaldvogel.mongo.bson.Document due = new de.bwaldvogel.mongo.bson.Document("nextFireAt",
+                new de.bwaldvogel.mongo.bson.Document("$lte", base.plusSeconds(99)));
+        assertThat(index.canHandle(due)).isTrue();
+        assertThat(index.candidates(due)).hasSize(90).allMatch(position -> position < 100 && position % 10 != 0);
+        de.bwaldvogel.mongo.bson.Document window = new de.bwaldvogel.mongo.bson.Document("nextFireAt",
+                new de.bwaldvogel.mongo.bson.Document("$gt", base.plusSeconds(5_000))
+                        .append("$lt", base.plusSeconds(5_010)));
+        assertThat(index.candidates(window)).containsExactlyInAnyOrder(5_001, 5_002, 5_003, 5_004, 5_005, 5_006,
+                5_007, 5_008, 5_009);
+        index.remove(new de.bwaldvogel.mongo.bson.Document("_id", 5_005));
+        assertThat(index.candidates(window)).hasSize(8).doesNotContain(5_005);
+    }
+
+    @Test
     void aVersionedSaveOfAStaleCopyMatchesNothing() {
         List<MongoCollection<Document>> both = both("locking");
         for (MongoCollection<Document> collection : both) {
@@ -167,6 +253,53 @@ class IndexedMemoryBackendTest {
             assertThat(both.get(1).countDocuments(query)).as("count %s", query)
                     .isEqualTo(both.get(0).countDocuments(query));
         }
+    }
+
+    /** The sweep's shape: a range, sorted on the range's field, with a limit. */
+    private static void assertSameSortedAnswers(List<MongoCollection<Document>> both, List<Bson> queries) {
+        for (Bson query : queries) {
+            for (String field : List.of("nextFireAt", "score")) {
+                List<Document> plain = both.get(0).find(query).sort(Sorts.ascending(field, "_id")).limit(25)
+                        .into(new ArrayList<>());
+                List<Document> indexed = both.get(1).find(query).sort(Sorts.ascending(field, "_id")).limit(25)
+                        .into(new ArrayList<>());
+                assertThat(indexed).as("query %s sorted by %s", query, field).isEqualTo(plain);
+            }
+        }
+    }
+
+    private static Document randomRanged(int i, Random random) {
+        Document document = new Document("_id", "r-" + i)
+                .append("at", new Date(1_700_000_000_000L + random.nextInt(1_000_000) * 1000L))
+                .append("status", List.of("OPEN", "CLOSED").get(random.nextInt(2)));
+        if (random.nextInt(5) != 0) { // sparse: a matter with nothing to fire has no instant
+            document.append("nextFireAt", random.nextInt(25) == 0 ? null
+                    : new Date(1_700_000_000_000L + random.nextInt(1_000_000) * 1000L));
+        }
+        if (random.nextInt(8) != 0) {
+            document.append("score", randomScore(random));
+        }
+        if (random.nextInt(8) != 0) {
+            document.append("dept", random.nextInt(10) == 0 ? null : "D" + random.nextInt(5));
+        }
+        List<String> refs = new ArrayList<>();
+        for (int r = random.nextInt(4); r > 0; r--) {
+            refs.add("ref-" + random.nextInt(60));
+        }
+        return document.append("refs", refs);
+    }
+
+    /** Ints, longs and doubles (compared as numbers), and now and then a string, a null, an array or a document. */
+    private static Object randomScore(Random random) {
+        return switch (random.nextInt(12)) {
+            case 0 -> "s" + (char) ('a' + random.nextInt(26));
+            case 1 -> null;
+            case 2 -> List.of(random.nextInt(100) - 10, random.nextInt(100) - 10);
+            case 3 -> new Document("v", random.nextInt(100));
+            case 4, 5 -> (long) (random.nextInt(100) - 10);
+            case 6, 7 -> random.nextInt(100) - 10 + 0.5;
+            default -> random.nextInt(100) - 10;
+        };
     }
 
     private List<MongoCollection<Document>> both(String name) {
