@@ -1,10 +1,5 @@
 package dev.onewindow.evaluation.contracts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.onewindow.evaluation.appeals.Appeal;
@@ -32,19 +24,16 @@ import dev.onewindow.platform.calendar.WorkingDayCalendar;
 import dev.onewindow.platform.events.AggregateRoot;
 import dev.onewindow.platform.events.OutboxEntry;
 import dev.onewindow.platform.events.OutboxMongoListener;
-import dev.onewindow.platform.testkit.JsonSchema;
+import dev.onewindow.platform.testkit.EventContracts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every event type evaluation registers has a published contract under {@code src/main/resources/contracts/events/}
@@ -65,9 +54,6 @@ class EventContractsTest {
     private static final Set<String> PERSONAL = Set.of("mobile", "mobileNumber", "contactMobile", "contact",
             "contactSealed", "phone", "telephone", "idNumber", "idCard", "name", "raterRefs", "subject", "text",
             "comment", "note", "followUp", "feedback");
-    /** A mainland mobile number or an 18-character resident ID number standing on its own. */
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9X](?![0-9])");
 
     /** The rater wrote this number; it must never reach an event. */
     private static final String CALLER_MOBILE = "13800000001";
@@ -163,127 +149,23 @@ class EventContractsTest {
 
     @ParameterizedTest
     @MethodSource("eventTypes")
-    void everyRegisteredEventMatchesItsSchemaAndHasTheGoldenSamplesMembers(String type) throws IOException {
-        List<JsonNode> events = REGISTERED.get(type);
-        assertThat(events).as("an event of type " + type + " was registered").isNotEmpty();
-        JsonNode sample = resourceOrNull(type + ".sample.json");
-        if (sample == null) {
-            Path draft = Path.of("target", "contract-drafts", type + ".sample.json");
-            Files.createDirectories(draft.getParent());
-            Files.writeString(draft, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(events.get(0)));
-        }
-        assertThat(sample).as("golden sample of " + type + " (a draft was written to target/contract-drafts)")
-                .isNotNull();
-        JsonNode schemaDocument = resourceOrNull(type + ".schema.json");
-        assertThat(schemaDocument).as(type + ".schema.json").isNotNull();
-        JsonSchema schema = JsonSchema.of(schemaDocument);
-        assertThat(schema.violations(sample)).as(type + " sample against its schema").isEmpty();
-        assertThat(JsonSchema.paths(events.get(0))).as(type + ": members = the golden sample's")
-                .isEqualTo(JsonSchema.paths(sample));
-        for (JsonNode event : events) {
-            assertThat(schema.violations(event)).as(type + " against its schema: " + event).isEmpty();
-            assertThat(names(event)).as(type + ": members = the golden sample's").isEqualTo(names(sample));
-            assertNoMobileOrIdNumber(type, event);
-        }
+    void everyRegisteredEventMatchesItsSchemaAndHasTheGoldenSamplesMembers(String type) {
+        EventContracts.assertMatchesContract(type, REGISTERED.get(type));
     }
 
     @ParameterizedTest
     @MethodSource("eventTypes")
     void theSchemaRefusesMissingExtraAndMistypedMembers(String type) {
-        JsonSchema schema = JsonSchema.forEvent(type);
-        ObjectNode missing = (ObjectNode) JsonSchema.sample(type).deepCopy();
-        missing.remove("region");
-        ObjectNode extra = (ObjectNode) JsonSchema.sample(type).deepCopy();
-        extra.put("mobile", CALLER_MOBILE);
-        ObjectNode mistyped = (ObjectNode) JsonSchema.sample(type).deepCopy();
-        mistyped.put("region", 341302);
-
-        assertThat(schema.violations(missing)).isNotEmpty();
-        assertThat(schema.violations(extra)).isNotEmpty();
-        assertThat(schema.violations(mistyped)).isNotEmpty();
+        EventContracts.assertSchemaRefusesMissingExtraAndMistyped(type, "region", "mobile", CALLER_MOBILE);
     }
 
     /**
      * The contracts are exactly the event types the module registers ({@code registerEvent("…")} anywhere in its
-     * sources), every object in them is closed, and none has a member that could hold the caller's mobile or ID
+     * sources), every object in them is closed, and none has a member that could hold a person's mobile or ID
      * number, name, address or words — nor does any sample hold such a number.
      */
     @Test
-    void theContractsAreTheRegisteredTypesClosedAndFreeOfPersonalMembers() throws IOException {
-        Set<String> contracts = new TreeSet<>();
-        for (var resource : new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:contracts/events/*.schema.json")) {
-            contracts.add(resource.getFilename().replace(".schema.json", ""));
-        }
-        assertThat(contracts).containsExactlyInAnyOrderElementsOf(eventTypes().toList())
-                .containsExactlyInAnyOrderElementsOf(registeredInSources());
-
-        for (String type : contracts) {
-            JsonNode schema = JsonSchema.resource("contracts/events/" + type + ".schema.json");
-            List<String> objects = new ArrayList<>();
-            List<String> members = new ArrayList<>();
-            walk(schema, "$", objects, members);
-            assertThat(objects).as(type + ": objects that are not closed (additionalProperties: false)").isEmpty();
-            assertThat(members).as(type).doesNotContainAnyElementsOf(PERSONAL);
-            JsonNode sample = JsonSchema.sample(type);
-            assertThat(JsonSchema.paths(sample)).as(type + " sample")
-                    .noneMatch(path -> PERSONAL.contains(path.substring(path.lastIndexOf('.') + 1)
-                            .replace("[]", "")));
-            assertNoMobileOrIdNumber(type + " sample", sample);
-        }
-    }
-
-    private static void assertNoMobileOrIdNumber(String what, JsonNode event) {
-        String text = event.toString();
-        assertThat(MOBILE.matcher(text).find()).as(what + " holds a mobile number: " + text).isFalse();
-        assertThat(ID_NUMBER.matcher(text).find()).as(what + " holds an ID number: " + text).isFalse();
-    }
-
-    /** Every object schema, with or without a {@code properties} list, must forbid members it does not name. */
-    private static void walk(JsonNode schema, String at, List<String> open, List<String> members) {
-        if (!schema.isObject()) {
-            return;
-        }
-        JsonNode type = schema.path("type");
-        boolean object = type.isString() ? type.asString().equals("object")
-                : type.isArray() && type.values().stream().anyMatch(t -> t.asString().equals("object"));
-        if (object && schema.path("additionalProperties").asBoolean(true)) {
-            open.add(at);
-        }
-        schema.path("properties").properties().forEach(p -> {
-            members.add(p.getKey());
-            walk(p.getValue(), at + "." + p.getKey(), open, members);
-        });
-        schema.path("$defs").properties().forEach(d -> walk(d.getValue(), at + ".$defs." + d.getKey(), open,
-                members));
-        walk(schema.path("items"), at + "[]", open, members);
-    }
-
-    /** The types passed to {@code registerEvent("…")} in the module's main sources. */
-    private static Set<String> registeredInSources() throws IOException {
-        Pattern call = Pattern.compile("registerEvent\\(\\s*\"([^\"]+)\"");
-        Set<String> types = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = call.matcher(Files.readString(source));
-                while (m.find()) {
-                    types.add(m.group(1));
-                }
-            }
-        }
-        assertThat(types).as("registerEvent calls found in src/main/java").isNotEmpty();
-        return types;
-    }
-
-    private static Set<String> names(JsonNode node) {
-        return new TreeSet<>(node.propertyNames());
-    }
-
-    private static JsonNode resourceOrNull(String name) {
-        try (InputStream in = EventContractsTest.class.getResourceAsStream("/contracts/events/" + name)) {
-            return in == null ? null : JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    void theContractsAreTheRegisteredTypesClosedAndFreeOfPersonalMembers() {
+        EventContracts.assertContractsAreTheRegisteredTypesClosedAndFreeOf(eventTypes().toList(), PERSONAL);
     }
 }
